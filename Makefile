@@ -1,0 +1,36 @@
+# Everything a user or CI needs: `make demo`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint typecheck schema clean
+
+install: $(STAMP)
+
+# Reinstall only when the pinned lock or the package metadata changes.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/newsledger analyze examples/seed.txt --format markdown
+
+test: lint typecheck
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench eval scripts
+	$(BIN)/ruff format --check src tests bench eval scripts
+
+typecheck: install
+	$(BIN)/mypy
+
+schema: install
+	$(BIN)/newsledger schema > docs/analysis.schema.json
+
+clean:
+	rm -rf $(VENV)

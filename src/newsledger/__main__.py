@@ -1,0 +1,3 @@
+from newsledger.cli import run
+
+run()

@@ -1,0 +1,36 @@
+"""Defaults for limits, thresholds and batch sizes; a user file overrides only the keys it sets."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from newsledger.errors import DataFileError
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # Pages above this are refused before parsing: real articles are far smaller, and a
+    # hostile page must not exhaust memory.
+    max_input_bytes: int = Field(default=10_000_000, gt=0)
+    # spaCy's own default limit: its parser needs about 1 GB per 100,000 characters at worst.
+    max_text_chars: int = Field(default=1_000_000, gt=0)
+    min_text_chars: int = Field(default=1, gt=0)
+    batch_size: int = Field(default=32, gt=0)
+    technique_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+
+
+def load_settings(path: Path | None = None, **overrides: object) -> Settings:
+    """Settings from the defaults, a TOML file's `[newsledger]` table, then explicit overrides."""
+    values: dict[str, object] = {}
+    if path is not None:
+        try:
+            with path.open("rb") as handle:
+                values.update(tomllib.load(handle).get("newsledger", {}))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise DataFileError(f"cannot read settings: {exc}", source=str(path)) from exc
+    values.update({key: value for key, value in overrides.items() if value is not None})
+    return Settings.model_validate(values)
