@@ -1,0 +1,1 @@
+"""Analysis: one spaCy pass per document, then entities, attribution, events and framing."""
