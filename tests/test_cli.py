@@ -1,0 +1,149 @@
+"""End-to-end tests of `newsledger analyze` as a person or a script runs it."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsledger.cli import main
+from newsledger.schema import SCHEMA_ID
+
+from .conftest import REPO, SEED
+
+PTC_LIKE = "Brexit talks stall again\n\nThe minister said on Monday that talks had stalled.\n"
+
+
+def run_cli(
+    capsys: pytest.CaptureFixture[str], *args: str, stdin: bytes | None = None
+) -> tuple[int, str, str]:
+    if stdin is not None:
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin))
+    try:
+        code = main(list(args))
+    finally:
+        sys.stdin = sys.__stdin__
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_one_path_prints_one_json_object(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(capsys, "analyze", str(SEED))
+    assert code == 0, err
+    analysis = json.loads(out)
+    assert analysis["schema"] == SCHEMA_ID
+    assert analysis["document"]["section"] == ["Iraq"]
+    assert analysis["document"]["text"].startswith("The Iraqi government summoned")
+    assert "You may also like" in " ".join(analysis["document"]["removed"])
+    assert {"statements", "events", "framing"} <= analysis.keys()
+
+
+def test_several_paths_print_json_lines_in_the_order_given(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    second = tmp_path / "a.txt"
+    second.write_text(PTC_LIKE, encoding="utf-8")
+    code, out, err = run_cli(capsys, "analyze", str(SEED), str(second))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 2
+    titles = [json.loads(line)["document"]["title"] for line in lines]
+    assert titles[1] == "Brexit talks stall again"
+    assert "MKO" in titles[0]
+
+
+def test_a_directory_is_read_in_name_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for name, title in (("b.txt", "Second title here"), ("a.txt", "First title here")):
+        (tmp_path / name).write_text(f"{title}\n\nSomebody said something today.\n", "utf-8")
+    code, out, _ = run_cli(capsys, "analyze", str(tmp_path))
+    assert code == 0
+    titles = [json.loads(line)["document"]["title"] for line in out.splitlines()]
+    assert titles == ["First title here", "Second title here"]
+
+
+def test_raw_text_keeps_the_file_as_the_body(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(PTC_LIKE, encoding="utf-8")
+    code, out, _ = run_cli(capsys, "analyze", "--raw-text", str(path))
+    assert code == 0
+    document = json.loads(out)["document"]
+    assert document["text"] == PTC_LIKE
+    assert document["title"] is None and document["removed"] == []
+
+
+def test_markdown_report_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "analyze", "--format", "markdown", str(SEED))
+    assert code == 0
+    assert out.startswith("# Iraq – France relations strained over MKO terrorists event in Paris")
+    assert "## Entities" in out and "Mojahedin-e Khalq Organization" in out
+    assert "PMOI" in out
+    for heading in ("## Statements", "## Events", "## Labels", "## Sourcing"):
+        assert heading in out
+
+
+def test_stdin_is_read_with_a_dash(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "analyze", "-", stdin=PTC_LIKE.encode())
+    assert code == 0
+    assert json.loads(out)["document"]["title"] == "Brexit talks stall again"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary")],
+    ids=["empty", "binary"],
+)
+def test_bad_input_gives_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    code, out, err = run_cli(capsys, "analyze", str(path))
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert str(path) in err and reason in err.lower()
+
+
+def test_missing_path_is_reported(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run_cli(capsys, "analyze", str(tmp_path / "nowhere.html"))
+    assert (code, out) == (2, "")
+    assert "nowhere.html" in err and "Traceback" not in err
+
+
+def test_a_bad_input_in_a_batch_does_not_stop_the_others(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(PTC_LIKE, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = run_cli(capsys, "analyze", str(empty), str(good))
+    assert code == 1
+    assert [json.loads(line)["document"]["title"] for line in out.splitlines()] == [
+        "Brexit talks stall again"
+    ]
+    assert "empty.txt" in err
+
+
+def test_unknown_option_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(capsys, "analyze", "--no-such-option", str(SEED))
+    assert code == 2
+    assert err.startswith("newsledger: ") and "Traceback" not in err
+
+
+def test_the_installed_command_and_python_m_both_work() -> None:
+    for command in (
+        [str(Path(sys.executable).parent / "newsledger"), "analyze", str(SEED)],
+        [sys.executable, "-m", "newsledger", "analyze", str(SEED)],
+    ):
+        result = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["document"]["section"] == ["Iraq"]
