@@ -155,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except typer.Exit as exc:
         return exc.exit_code
     except typer.TyperException as exc:
-        message = getattr(exc, "format_message", lambda: str(exc))()
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
         # With no arguments at all the help has been shown already, which says more.
         if message:
             print(f"newsledger: {message}", file=sys.stderr)
