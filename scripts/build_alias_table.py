@@ -28,7 +28,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsledger.analyze.aliases import name_words, normalise
+from newsledger.analyze.aliases import distinct_names, name_words, normalise
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "src" / "newsledger" / "analyze" / "data"
@@ -312,7 +312,9 @@ def phoenix_rows(entries: list[tuple[RawEntry, str]], generic: frozenset[str]) -
         names = [n for n in names if norm(n) not in generic]
         name = display_name(head, country=country, acronyms=acronyms)
         aliases = [display_name(n, country=country, acronyms=acronyms) for n in names]
-        rows.append(Row(name, "GPE" if country else "ORG", _dedupe(name, aliases), code, "phoenix"))
+        rows.append(
+            Row(name, "GPE" if country else "ORG", distinct_names(name, aliases), code, "phoenix")
+        )
     return rows
 
 
@@ -348,17 +350,6 @@ def the(country: str) -> str:
     return country
 
 
-def _dedupe(name: str, aliases: list[str]) -> list[str]:
-    seen = {norm(name)}
-    out = []
-    for alias in aliases:
-        key = norm(alias)
-        if key and key not in seen:
-            seen.add(key)
-            out.append(alias)
-    return out
-
-
 def merge_curated(rows: list[Row], curated: list[Row]) -> list[Row]:
     """A curated row absorbs the Phoenix rows of its type that share one of its names.
 
@@ -377,7 +368,7 @@ def merge_curated(rows: list[Row], curated: list[Row]) -> list[Row]:
         ]
         rows = [r for r in rows if not any(r is a for a in absorbed)]
         phoenix_names = [n for r in absorbed for n in [r.name, *r.aliases]]
-        cur.aliases = _dedupe(cur.name, [*cur.aliases, *phoenix_names])
+        cur.aliases = distinct_names(cur.name, [*cur.aliases, *phoenix_names])
         cur.code = cur.code or next((r.code for r in absorbed if r.code), None)
         rows.append(cur)
     return rows
@@ -389,7 +380,7 @@ def merge_duplicates(rows: list[Row]) -> list[Row]:
     for row in rows:
         key = (norm(row.name), row.type, row.code)
         if key in out:
-            out[key].aliases = _dedupe(out[key].name, [*out[key].aliases, *row.aliases])
+            out[key].aliases = distinct_names(out[key].name, [*out[key].aliases, *row.aliases])
         else:
             out[key] = row
     return list(out.values())

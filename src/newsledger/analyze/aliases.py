@@ -60,6 +60,18 @@ def name_words(text: str) -> list[str]:
     return words[1:] if len(words) > 1 and words[0] == "the" else words
 
 
+def distinct_names(name: str, aliases: Iterable[str]) -> list[str]:
+    """The aliases in their order, without repeats or spellings of `name` itself."""
+    seen = {normalise(name)}
+    distinct = []
+    for alias in aliases:
+        key = normalise(alias)
+        if key and key not in seen:
+            seen.add(key)
+            distinct.append(alias)
+    return distinct
+
+
 def token_key(text: str) -> str:
     """The key of one token: its alphanumeric characters, case and accents folded."""
     return "".join(_fold(text).split())

@@ -40,7 +40,14 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.tokens import Doc
 
-from newsledger.analyze.aliases import AliasRow, AliasTable, name_words, normalise, token_key
+from newsledger.analyze.aliases import (
+    AliasRow,
+    AliasTable,
+    distinct_names,
+    name_words,
+    normalise,
+    token_key,
+)
 from newsledger.analyze.coref import (
     Antecedent,
     Category,
@@ -488,7 +495,7 @@ def _entities(doc: Doc, mentions: Sequence[_Mention]) -> list[Entity]:
         else:
             name = max(texts, key=len)
             kind = Counter(m.label for m in names).most_common(1)[0][0]
-        aliases = _distinct(name, [*texts, *(row.aliases if row is not None else ())])
+        aliases = distinct_names(name, [*texts, *(row.aliases if row is not None else ())])
         spans, last_end = [], -1
         for m in members:
             if m.start >= last_end:
@@ -499,14 +506,3 @@ def _entities(doc: Doc, mentions: Sequence[_Mention]) -> list[Entity]:
             Entity(id=f"e{number}", name=name, type=kind, aliases=aliases, mentions=spans)
         )
     return entities
-
-
-def _distinct(name: str, aliases: Iterable[str]) -> list[str]:
-    seen = {normalise(name)}
-    out = []
-    for alias in aliases:
-        key = normalise(alias)
-        if key and key not in seen:
-            seen.add(key)
-            out.append(alias)
-    return out
