@@ -34,3 +34,8 @@ schema: install
 
 clean:
 	rm -rf $(VENV)
+
+# Rebuild the event lexicon and agent nouns from ../shared/data (PETRARCH2 CAMEO verbs, PLOVER).
+.PHONY: build-event-lexicon
+build-event-lexicon: install
+	$(BIN)/python scripts/build_event_lexicon.py

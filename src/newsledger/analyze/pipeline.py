@@ -11,6 +11,8 @@ from spacy.tokens import Doc
 
 from newsledger.analyze.aliases import load_alias_table
 from newsledger.analyze.entities import EntityFinder
+from newsledger.analyze.events import find_events
+from newsledger.analyze.events_lexicon import load_event_lexicon
 from newsledger.analyze.nlp import load_nlp
 from newsledger.config import Settings
 from newsledger.errors import AnalysisError, NewsledgerError
@@ -24,6 +26,7 @@ class Analyzer:
         self.settings = settings or Settings()
         self.nlp = load_nlp(self.settings.max_text_chars)
         self.entity_finder = EntityFinder(load_alias_table())
+        self.event_lexicon = load_event_lexicon()
         # Cumulative seconds per stage, for `bench/analyze_speed.py`'s breakdown.
         self.timings: dict[str, float] = defaultdict(float)
 
@@ -69,4 +72,7 @@ class Analyzer:
         started = time.perf_counter()
         entities = self.entity_finder(doc)
         self.timings["entities"] += time.perf_counter() - started
-        return Analysis(document=document, entities=entities, framing=Framing())
+        started = time.perf_counter()
+        events = find_events(doc, entities, [], document.published, self.event_lexicon)
+        self.timings["events"] += time.perf_counter() - started
+        return Analysis(document=document, entities=entities, events=events, framing=Framing())

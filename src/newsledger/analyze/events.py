@@ -1,0 +1,424 @@
+"""Events: who did what to whom, coded in PLOVER, with negation, modality, time, place and counts.
+
+Rules, in the order `find_events` applies them to the parsed Doc (the clause syntax is in
+`events_clause.py`, participants in `events_args.py`, the lexicon in `events_lexicon.py`):
+
+1. Predicates. A verb is an event when the lexicon gives its clause a PLOVER category and a
+   participant names an actor (an entity that is not a place, a personal pronoun, an agent
+   noun such as "rebels", or a phrase with a name in it); for ASSAULT, COERCE, PROTEST,
+   MOBILIZE and SANCTION any participant will do ("unknown gunmen killed 35"). A verb the
+   lexicon does not categorise is an uncategorised event on the same condition, unless it is
+   a copula, an auxiliary-like verb ("fail", "make") or a reporting verb: "said" belongs to
+   attribution, while "accused", "condemned", "called for" and "denied" are PLOVER events
+   and stay. A reporting verb whose clause states an obligation ("said Sudan must return")
+   is the speaker's REQUEST. A light verb with an event noun as object is that noun's event
+   ("staged protest rallies" is protest); an event noun elsewhere is a nominal event ("the
+   expulsion of the group", "the clashes").
+2. Participants: actor and target from the clause (active, passive, coordination, control,
+   prepositional targets), each resolved to an entity.
+3. Negation, and refusals: a negated AGREE, CONCEDE or RETREAT ("will not accept") is REJECT,
+   as CAMEO's "decline to ..." codes are.
+4. Modality, strongest first: `disputed` when the event is reported and a statement denying
+   its reporting statement exists, or its actor denies something or asserts the negation of
+   an action ("has not carried out such an action") in the same article; `intended` for a
+   future or deontic auxiliary, an infinitive under a governor that does not entail it
+   (plans, pledges, orders, "determined to"; "tried to" and "forced to" do entail), a purpose
+   clause, and an event noun a request or pledge governs ("would" is future under a
+   reporting verb: "said they would meet"); `reported` inside a statement's
+   content (the innermost; `statement` links it), or, without one, inside a quotation, a
+   clause of a reporting verb, or an "according to" clause; otherwise `asserted`. Following
+   the PLOVER manual, an event pledged by its actor (future, "determined to", "vowed to") is
+   recoded: cooperation (CONSULT, SUPPORT, COOPERATE, AID) as AGREE, RETREAT as CONCEDE, and
+   material conflict as THREATEN.
+5. Time, place, counts: a DATE or TIME expression belongs to the nearest predicate above it in
+   the tree (a reporting verb keeps its own: "said on Monday" dates the statement, not what
+   it reports); places come from place prepositions; counts from the participants. A
+   coordinated verb shares its first conjunct's time and place. `evidence` is the sentence,
+   cut at paragraph breaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsledger.analyze.events_args import Participants
+from newsledger.analyze.events_clause import (
+    TIME_LABELS,
+    VERB_POS,
+    Clauses,
+    governing_prepositions,
+    has_aux,
+    lemmas,
+    noun_words,
+    shares_auxiliaries,
+)
+from newsledger.analyze.events_lexicon import EventLexicon
+from newsledger.analyze.events_time import normalise_time, parse_published
+from newsledger.schema import Action, Arg, Entity, Event, Modality, Span, Statement, When
+
+# Categories whose events matter without a named participant ("unknown gunmen killed 35").
+MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"})
+# PLOVER manual: pledged cooperation is AGREE.
+PLEDGE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# Verbs of these categories make the event noun they govern an intention ("called for the
+# expulsion", "threatened an attack").
+INTENT_CATEGORIES = frozenset({"REQUEST", "THREATEN", "AGREE"})
+# A refused agreement, concession or retreat is a rejection (CAMEO 12: decline to yield ...).
+REFUSED = frozenset({"AGREE", "CONCEDE", "RETREAT"})
+TO = frozenset({"to"})
+
+
+@dataclass
+class _Draft:
+    """An event under construction; `token` is the verb, or the noun of a nominal event."""
+
+    token: Token
+    lemma: str
+    start: int
+    end: int
+    category: str | None
+    noun: Token | None = None
+    actor: Token | None = None
+    target: Token | None = None
+    negated: bool = False
+    modality: Modality = "asserted"
+    statement: str | None = None
+    reporter: str | None = None
+
+
+def find_events(
+    doc: Doc,
+    entities: Sequence[Entity],
+    statements: Sequence[Statement],
+    published: str | None,
+    lexicon: EventLexicon,
+) -> list[Event]:
+    """The events of a parsed article, ids `v1`, `v2`, ... in text order.
+
+    `statements` may be empty (then reported speech is found from quotation marks and
+    reporting verbs); `published` is `document.published`, the anchor of relative times.
+    """
+    return _Finder(doc, entities, statements, published, lexicon).events()
+
+
+class _Finder:
+    def __init__(
+        self,
+        doc: Doc,
+        entities: Sequence[Entity],
+        statements: Sequence[Statement],
+        published: str | None,
+        lexicon: EventLexicon,
+    ) -> None:
+        self.doc, self.text, self.lexicon, self.cues = doc, doc.text, lexicon, lexicon.cues
+        self.args = Participants(doc, entities, lexicon.cues, lexicon.agents)
+        self.clauses = Clauses(doc, lexicon, self.args)
+        self.anchor = parse_published(published)
+        self.statements = sorted(statements, key=lambda s: s.content.end - s.content.start)
+        self.denied = {r.statement for s in statements for r in s.relations if r.type == "denies"}
+
+    def events(self) -> list[Event]:
+        drafts = self._drafts()
+        times = self._times({draft.token.i for draft in drafts})
+        self._dispute(drafts)
+        drafts.sort(key=lambda d: d.start)
+        return [self._event(number, draft, times) for number, draft in enumerate(drafts, 1)]
+
+    # Predicates -------------------------------------------------------------------------
+
+    def _drafts(self) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        consumed: set[int] = set()
+        nouns = self.lexicon.nouns
+        for token in self.doc:
+            if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
+                draft = self._verb(token)
+                if draft is not None:
+                    drafts.append(draft)
+                    consumed.update(t.i for t in noun_words(draft.noun, nouns))
+        for token in self.doc:
+            if (
+                token.pos_ == "NOUN"
+                and token.i not in consumed
+                and token.dep_ != "compound"
+                and token.lemma_.lower() in nouns
+            ):
+                drafts.append(self._nominal(token))
+        return drafts
+
+    def _verb(self, verb: Token) -> _Draft | None:
+        clauses, cues = self.clauses, self.cues
+        lemma = clauses.lemma(verb)
+        obj = clauses.near(verb, clauses.object(verb))
+        row = clauses.row(verb)
+        nominal = noun_words(obj, self.lexicon.nouns) if lemma in cues.light_verbs else []
+        if obj is not None and nominal:
+            noun_row = self.lexicon.nouns[nominal[0].lemma_.lower()]
+            specific = row is not None and row.object is not None and row.category is not None
+            category = row.category if row is not None and specific else noun_row.category
+            start, end = min(verb.idx, obj.idx), max(verb.idx + len(verb), obj.idx + len(obj))
+            draft = _Draft(verb, noun_row.verb or noun_row.lemma, start, end, category, noun=obj)
+        else:
+            # A verb that is no event by itself ("fail", "make") only counts through a pattern.
+            if (
+                row is not None
+                and lemma in cues.non_event_verbs
+                and row.source != "curated"
+                and row.parts == 0
+            ):
+                row = None
+            category = row.category if row is not None else None
+            draft = _Draft(verb, lemma, verb.idx, verb.idx + len(verb), category)
+        draft.actor, draft.target = clauses.roles(verb, row, draft.noun)
+        demand = clauses.demand(verb) if draft.category is None else None
+        if demand is not None:
+            # "Russia said that Sudan must return the helicopter" is Russia's demand.
+            draft.category = "REQUEST"
+            draft.target = clauses.near(verb, clauses.subject(demand))
+        if not self._worth(draft):
+            return None
+        draft.negated = clauses.negated(verb)
+        self._modality(draft)
+        if draft.negated and draft.category in REFUSED:
+            draft.category = "REJECT"
+        return draft
+
+    def _worth(self, draft: _Draft) -> bool:
+        """Whether a verb's clause is an event worth reporting (rule 1)."""
+        if draft.noun is not None:
+            return True
+        if draft.category is None and (
+            draft.lemma in self.cues.non_event_verbs or draft.lemma in self.cues.report_verbs
+        ):
+            return False
+        participants = [t for t in (draft.actor, draft.target) if t is not None]
+        if draft.category in MATERIAL_CONFLICT and participants:
+            return True
+        return any(self.args.is_actor(t) for t in participants)
+
+    def _nominal(self, noun: Token) -> _Draft:
+        row = self.lexicon.nouns[noun.lemma_.lower()]
+        words = noun_words(noun, self.lexicon.nouns)
+        first = words[0] if words else noun
+        draft = _Draft(noun, row.verb or row.lemma, first.idx, noun.idx + len(noun), row.category)
+        draft.actor, draft.target = self.clauses.noun_roles(noun, row)
+        draft.negated = any(c.lower_ == "no" for c in noun.children)
+        self._modality(draft)
+        return draft
+
+    # Modality ---------------------------------------------------------------------------
+
+    def _modality(self, draft: _Draft) -> None:
+        token = draft.token
+        statement = next(
+            (s for s in self.statements if s.content.start <= draft.start < s.content.end), None
+        )
+        if statement is not None:
+            draft.modality, draft.statement = "reported", statement.id
+            draft.reporter = statement.speaker.entity
+        elif self._reported(token, draft):
+            draft.modality = "reported"
+        nominal = token.pos_ == "NOUN"
+        intended, pledged = self._intended_noun(token) if nominal else self._intended(token)
+        if intended:
+            draft.modality = "intended"
+            if pledged and draft.category in PLEDGE_TO_AGREE:
+                draft.category = "AGREE"
+            elif pledged and draft.category == "RETREAT":
+                draft.category = "CONCEDE"
+            elif pledged and draft.category in MATERIAL_CONFLICT:
+                draft.category = "THREATEN"
+
+    def _reported(self, token: Token, draft: _Draft) -> bool:
+        """Whether the author reports the event in someone's voice (without a statement)."""
+        clauses = self.clauses
+        if clauses.quoted[token.i]:
+            return True
+        current = token
+        for _ in range(12):
+            if any(c.dep_ == "prep" and c.lower_ == "according" for c in current.children):
+                return True
+            head = current.head
+            if head.i == current.i or clauses.paragraph[head.i] != clauses.paragraph[token.i]:
+                return False
+            if current.dep_ in ("ccomp", "parataxis") and (
+                head.lemma_.lower() in self.cues.report_verbs
+            ):
+                speaker = clauses.subject(head)
+                draft.reporter = self.args.entity(speaker) if speaker is not None else None
+                return True
+            current = head
+        return False
+
+    def _intended(self, verb: Token) -> tuple[bool, bool]:
+        """(intended, pledged by its actor) for a verb."""
+        cues = self.cues
+        if has_aux(verb, cues.future_auxiliaries):
+            return True, True
+        if (
+            verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in cues.report_verbs
+            and has_aux(verb, cues.reported_future_auxiliaries)
+        ):
+            return True, True
+        if has_aux(verb, cues.deontic_modals):
+            return True, False
+        if verb.dep_ == "xcomp":
+            governor = verb.head
+            lemma = governor.lemma_.lower()
+            if lemma in cues.implicative_governors or lemma in cues.negative_governors:
+                return self._intended(governor)
+            return True, lemma in cues.commitment_governors
+        if verb.dep_ in ("advcl", "acl") and has_aux(verb, TO):
+            # A purpose or a plan ("in a move to kill") is intended but pledges nothing.
+            return True, False
+        if shares_auxiliaries(verb):
+            return self._intended(verb.head)
+        return False, False
+
+    def _intended_noun(self, noun: Token) -> tuple[bool, bool]:
+        """An event noun is intended as the object of a request, threat or pledge ("called for
+        the expulsion"), and as a direct object shares its verb's intention."""
+        if noun.dep_ == "dobj":
+            governor = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            governor = noun.head.head
+        else:
+            return False, False
+        if governor.pos_ != "VERB":
+            return False, False
+        lemma = self.clauses.lemma(governor)
+        row = self.lexicon.match(lemma, frozenset(), lemmas(noun), governing_prepositions(governor))
+        if row is not None and row.category in INTENT_CATEGORIES:
+            return True, False
+        if noun.dep_ != "dobj":
+            return False, False
+        if lemma in self.cues.commitment_governors:
+            return True, True
+        return self._intended(governor)
+
+    def _dispute(self, drafts: list[_Draft]) -> None:
+        """Reported events that the article also denies become disputed (rule 4)."""
+        cues = self.cues
+        deniers: set[str] = set()
+        for draft in drafts:
+            actor = self._who(draft.actor)
+            if actor is None:
+                continue
+            denial = draft.lemma in cues.denial_verbs and not draft.negated
+            objects = lemmas(draft.target) if draft.target is not None else frozenset()
+            pro_form = draft.lemma in cues.pro_actions and (
+                not objects or bool(objects & cues.pro_objects)
+            )
+            if denial or (draft.negated and pro_form):
+                deniers.add(actor)
+        for draft in drafts:
+            if draft.modality != "reported" or draft.negated:
+                continue
+            if draft.statement is not None and any(
+                s.id in self.denied and s.content.start <= draft.start < s.content.end
+                for s in self.statements
+            ):
+                draft.modality = "disputed"
+                continue
+            actor = self._who(draft.actor)
+            if actor is not None and actor in deniers and draft.reporter != actor:
+                draft.modality = "disputed"
+
+    def _who(self, participant: Token | None) -> str | None:
+        """A participant's identity across the article: its entity, else its head noun
+        ("the army" in one sentence is the army in the next)."""
+        if participant is None:
+            return None
+        entity = self.args.entity(participant)
+        if entity is not None:
+            return entity
+        return None if participant.pos_ == "PRON" else "noun:" + participant.lemma_.lower()
+
+    # Time, place, evidence --------------------------------------------------------------
+
+    def _times(self, predicates: set[int]) -> dict[int, When]:
+        """Each predicate's time expression, by the predicate token's index."""
+        found: dict[int, When] = {}
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in TIME_LABELS:
+                continue
+            start, end, anchor = ent.start, ent.end, ent.root.head
+            if ent.root.dep_ == "pobj" and anchor.dep_ == "prep":
+                if anchor.lower_ not in self.cues.time_prepositions:
+                    continue
+                start, anchor = min(start, anchor.i), anchor.head
+            if start > 0 and end < len(doc) and doc[start - 1].text + doc[end].text == "()":
+                start, end = start - 1, end + 1
+            while (
+                anchor.i not in predicates and anchor.pos_ != "VERB" and anchor.head.i != anchor.i
+            ):
+                anchor = anchor.head
+            if anchor.i not in predicates or anchor.i in found:
+                continue
+            text = self.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+            future = has_aux(anchor, self.cues.future_auxiliaries)
+            found[anchor.i] = When(text=text, value=normalise_time(text, self.anchor, future))
+        return found
+
+    def _where(self, token: Token, target: Token | None) -> Arg | None:
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in self.cues.place_prepositions:
+                continue
+            place = next((g for g in child.children if g.dep_ == "pobj"), None)
+            place = self.clauses.near(token, place)
+            if place is None or place.ent_type_ in TIME_LABELS:
+                continue
+            if target is None or place.i != target.i:
+                found = self.args.place(place)
+                if found is not None:
+                    return found
+        return None
+
+    def _evidence(self, token: Token) -> Span:
+        """The sentence of a predicate, cut at paragraph breaks."""
+        sent, paragraph = token.sent, self.clauses.paragraph
+        first, last = token.i, token.i
+        while first > sent.start and paragraph[first - 1] == paragraph[token.i]:
+            first -= 1
+        while last + 1 < sent.end and paragraph[last + 1] == paragraph[token.i]:
+            last += 1
+        while first < last and self.doc[first].is_space:
+            first += 1
+        while last > first and self.doc[last].is_space:
+            last -= 1
+        return Span.of(self.text, self.doc[first].idx, self.doc[last].idx + len(self.doc[last]))
+
+    def _event(self, number: int, draft: _Draft, times: dict[int, When]) -> Event:
+        token = draft.token
+        shared = token.head if token.dep_ == "conj" and token.head.pos_ in VERB_POS else None
+        when = times.get(token.i) or (times.get(shared.i) if shared is not None else None)
+        where = self._where(token, draft.target)
+        if where is None and draft.noun is not None:
+            where = self._where(draft.noun, draft.target)
+        if where is None and shared is not None:
+            where = self._where(shared, draft.target)
+        quantities = [
+            quantity
+            for participant in (draft.actor, draft.target)
+            if participant is not None
+            for quantity in self.args.quantities(participant)
+        ]
+        return Event(
+            id=f"v{number}",
+            actor=self.args.arg(draft.actor) if draft.actor is not None else None,
+            action=Action(lemma=draft.lemma, span=Span.of(self.text, draft.start, draft.end)),
+            target=self.args.arg(draft.target) if draft.target is not None else None,
+            category=draft.category,
+            negated=draft.negated,
+            modality=draft.modality,
+            statement=draft.statement,
+            when=when,
+            where=where,
+            quantities=quantities,
+            evidence=self._evidence(token),
+        )

@@ -1,0 +1,258 @@
+"""The participants of an event: their phrase, the entity they refer to, places and counts.
+
+- Phrase. A participant is its head noun with the words that name it: determiners, modifiers,
+  coordinated nouns ("Hungarian and Romanian officials") and an "of" phrase ("35 members of
+  the group"), without relative clauses, appositions or other prepositional phrases ("the
+  French ambassador", not "... to Baghdad").
+- Entity, first match wins: the head is an entity mention; a relative pronoun is its noun; a
+  partitive head ("many of them", "members of the group") is its "of" object; a modifier is a
+  mention ("MKO ringleaders", "the Iraqi guards", "its dissident members"); a pronoun the
+  entity stage left unresolved ("they", a collective the clustering does not tie) is the
+  nearest earlier subject (for a subject) or object (for an object) of the same sentence that
+  agrees in number and has an entity.
+- Place: a phrase under a place preposition whose head or a word in it is a place entity (GPE,
+  LOC, FAC) or whose head is a place noun ("camp", "province"); "in front of X" is X.
+- Counts: a number on the head ("35 members", "three soldiers", "2 million people") or a vague
+  quantifier ("many of them", "dozens of people"), whose value is the least number it implies
+  (`vague_quantities` in `data/event_cues.json`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from newsledger.analyze.entities import EntityIndex
+from newsledger.analyze.events_lexicon import EventCues
+from newsledger.schema import Arg, Entity, Quantity, Span
+
+# Children that belong to a participant's phrase; an "of" phrase is kept separately.
+PHRASE_DEPS = frozenset(
+    {"det", "predet", "amod", "compound", "nummod", "quantmod", "poss", "case", "nmod", "cc"}
+    | {"conj", "advmod", "npadvmod", "hyph", "punct"}
+)
+MODIFIER_DEPS = ("compound", "poss", "nmod", "amod")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "dative"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+SINGULAR_PRONOUNS = frozenset({"it", "its"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+class Participants:
+    """Builds the Args of one document; make one per document."""
+
+    def __init__(
+        self, doc: Doc, entities: Sequence[Entity], cues: EventCues, agents: frozenset[str]
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.cues = cues
+        self.agents = agents
+        self.index = EntityIndex(entities)
+        self.types = {entity.id: entity.type for entity in entities}
+        self._entities: dict[int, str | None] = {}
+
+    def arg(self, head: Token) -> Arg:
+        start, end = self.bounds(head)
+        span = Span.of(self.text, start, end)
+        return Arg(text=span.text, span=span, entity=self.entity(head))
+
+    def bounds(self, head: Token) -> tuple[int, int]:
+        """Character offsets of the participant phrase around `head`."""
+        kept = {head.i}
+        self._collect(head, kept)
+        first = last = head.i
+        while first - 1 in kept:
+            first -= 1
+        while last + 1 in kept:
+            last += 1
+        while last > head.i and (self.doc[last].is_punct or self.doc[last].dep_ in ("case", "cc")):
+            last -= 1
+        while first < head.i and self.doc[first].is_punct:
+            first += 1
+        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+
+    def _collect(self, token: Token, kept: set[int]) -> None:
+        for child in token.children:
+            if child.dep_ in PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
+                if child.is_space:
+                    continue
+                kept.add(child.i)
+                self._collect(child, kept)
+            elif child.dep_ == "pobj" and token.dep_ == "prep":
+                kept.add(child.i)
+                self._collect(child, kept)
+
+    def entity(self, token: Token) -> str | None:
+        """The entity a participant refers to (rules in the module docstring)."""
+        if token.i not in self._entities:
+            self._entities[token.i] = self._resolve(token, 0)
+        return self._entities[token.i]
+
+    def _resolve(self, token: Token, seen: int) -> str | None:
+        found = self.index.entity_at(token.idx, token.idx + len(token))
+        if found is not None or seen > 3:
+            return found
+        lower = token.lower_
+        if lower in ("who", "which", "that") and token.head.dep_ == "relcl":
+            return self._resolve(token.head.head, seen + 1)
+        of_object = _of_object(token)
+        if of_object is not None and self._partitive(token):
+            found = self._resolve(of_object, seen + 1)
+            if found is not None:
+                return found
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self.index.entity_at(child.idx, child.idx + len(child))
+                if found is not None:
+                    return found
+        for child in token.children:
+            if child.dep_ in MODIFIER_DEPS:
+                found = self.index.entity_at(child.idx, child.idx + len(child))
+                if found is not None:
+                    return found
+        if lower in PLURAL_PRONOUNS or lower in SINGULAR_PRONOUNS:
+            return self._antecedent(token, plural=lower in PLURAL_PRONOUNS)
+        return None
+
+    def is_actor(self, token: Token) -> bool:
+        """Whether a participant names someone who can act: an entity that is not a place, a
+        personal pronoun, an agent noun ("rebels", "police"), or a phrase with a name in it."""
+        cues = self.cues
+        found = self.entity(token)
+        if found is not None:
+            return self.types.get(found) in cues.actor_entity_types
+        if token.lower_ in cues.actor_pronouns or token.lemma_.lower() in self.agents:
+            return True
+        of_object = _of_object(token)
+        if of_object is not None and self._partitive(token) and self.is_actor(of_object):
+            return True
+        start, end = self.bounds(token)
+        return any(
+            t.ent_type_ in cues.actor_entity_types
+            for t in self.doc.char_span(start, end, alignment_mode="expand") or ()
+        )
+
+    def _partitive(self, token: Token) -> bool:
+        """ "a number of parliamentarians" are parliamentarians; "the number of defectors" is
+        a number."""
+        lemma = token.lemma_.lower()
+        if lemma == "number" and any(c.lower_ == "the" for c in token.children):
+            return False
+        return lemma in self.cues.partitive_heads or token.pos_ in ("NUM", "ADJ")
+
+    def _plural(self, token: Token) -> bool:
+        if token.tag_ in PLURAL_TAGS:
+            return True
+        of_object = _of_object(token)
+        return of_object is not None and self._partitive(token) and of_object.tag_ in PLURAL_TAGS
+
+    def _antecedent(self, pronoun: Token, plural: bool) -> str | None:
+        """The nearest earlier same-role noun of the sentence that agrees and has an entity."""
+        roles = SUBJECT_DEPS if pronoun.dep_ in SUBJECT_DEPS else OBJECT_DEPS
+        for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+            candidate = self.doc[i]
+            if candidate.dep_ not in roles or candidate.pos_ == "PRON":
+                continue
+            if self._plural(candidate) != plural:
+                continue
+            found = self._resolve(candidate, 1)
+            if found is not None:
+                return found
+        return None
+
+    def place(self, token: Token, _depth: int = 0) -> Arg | None:
+        """The place a prepositional object names, or None when it is not a place.
+
+        The head must be a place entity or a place noun; a place noun takes the entity of a
+        place phrase inside it ("the camp in the Northern Diyala province").
+        """
+        cues = self.cues
+        places = cues.place_entity_types
+        if token.lemma_.lower() in cues.place_relational_nouns:
+            inner = _of_object(token)
+            if inner is None:
+                return None
+            token = inner
+        start, end = self.bounds(token)
+        entity = self.index.entity_at(token.idx, token.idx + len(token))
+        if entity is not None and self.types.get(entity) not in places:
+            return None
+        if entity is None and token.lemma_.lower() not in cues.place_nouns:
+            return None
+        for child in token.children:
+            if _depth or child.dep_ != "prep" or child.lower_ not in cues.place_prepositions:
+                continue
+            inner_object = _of_object(child) if child.lower_ == "of" else _pobj(child)
+            inner_place = self.place(inner_object, 1) if inner_object is not None else None
+            if inner_place is not None and inner_place.span is not None:
+                end = max(end, inner_place.span.end)
+                entity = entity or inner_place.entity
+        if entity is None:
+            entity = next(
+                (e for e in self.index.entities_in(start, end) if self.types.get(e) in places),
+                None,
+            )
+        span = Span.of(self.text, start, end)
+        return Arg(text=span.text, span=span, entity=entity)
+
+    def quantities(self, head: Token) -> list[Quantity]:
+        """The count a participant phrase states, if any."""
+        cues = self.cues
+        lemma = head.lower_
+        of_object = _of_object(head)
+        if lemma in cues.vague_quantities and of_object is not None:
+            end = self.bounds(of_object)[1]
+            return [self._quantity(cues.vague_quantities[lemma], head.idx, end)]
+        numbers = [c for c in head.children if c.dep_ == "nummod"]
+        if numbers:
+            value = _number(numbers[0], cues.number_words)
+            if value is not None:
+                start = min(t.idx for t in numbers[0].subtree)
+                return [self._quantity(value, start, head.idx + len(head))]
+        for child in head.children:
+            word = child.lower_
+            if child.dep_ in ("amod", "det") and word in cues.vague_quantities and child.i < head.i:
+                return [
+                    self._quantity(cues.vague_quantities[word], child.idx, head.idx + len(head))
+                ]
+        return []
+
+    def _quantity(self, value: float, start: int, end: int) -> Quantity:
+        return Quantity(value=value, text=self.text[start:end])
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _number(token: Token, words: dict[str, float]) -> float | None:
+    """The value of a number token and the number words that modify it ("2 million")."""
+    value = _number_word(token.lower_, words)
+    if value is None:
+        return None
+    for child in token.children:
+        if child.dep_ in ("compound", "quantmod", "nummod") and child.i < token.i:
+            inner = _number_word(child.lower_, words)
+            if inner is not None and value >= 100:
+                value *= inner
+    return value
+
+
+def _number_word(word: str, words: dict[str, float]) -> float | None:
+    word = word.replace(",", "")
+    try:
+        return float(word)
+    except ValueError:
+        return words.get(word)

@@ -1,0 +1,343 @@
+"""Clause syntax for the event stage: who acts on whom around a verb, read off the parse.
+
+- Layout. Each token's paragraph and whether it is inside a quotation. Heads and dependents
+  never cross a paragraph break, where the parser often joins a headline to the next sentence.
+- Subject. The verb's own subject in its paragraph (a relative pronoun stands for its noun:
+  "the agreement which bans"); else a coordinated verb's first conjunct's; an infinitive's
+  controller, which is its governor's object ("ordered the army to tighten", "called on Iraq
+  to ignore", passive "were forced to") unless the governor is a subject-control verb
+  ("promised to"), else the governor's subject ("tried to hunt down", "is determined to
+  expel"); a purpose clause's main subject; a participle's noun ("a report published by");
+  a noun's owner for "X's plan to", "a court decision to"; for "protested at Paris for
+  hosting", the one protested at.
+- Target. A light verb's event noun's target prepositional object; the recipient ("gave
+  Tanzania a grant"); the object of the lexicon row's target preposition ("called on Iraq",
+  "protest at Paris"); the direct object, unless it names the action ("tightened control on
+  the camp", "rejected an Australian request"), then that object's prepositional object or
+  actor modifier; a target preposition's object that is not a time or a bare place; the
+  object after the last coordinated verb ("killed and wounded many"); for a categorised verb,
+  its clause's subject ("claimed that the government killed", "demanded that Hamas stop") or
+  its infinitive's target ("threatened to invade Iraq").
+- Negation: "not"/"never" on the verb or on an infinitive's governor, a governor that entails
+  the opposite ("failed to persuade"), or on a first conjunct that shares its auxiliaries.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsledger.analyze.events_args import MODIFIER_DEPS, Participants
+from newsledger.analyze.events_lexicon import EventLexicon, LexiconRow
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
+VERB_POS = frozenset({"VERB", "AUX"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+NEGATIONS = frozenset({"not", "n't", "never"})
+CLOSING_QUOTES = frozenset({"”", "»"})
+
+
+class Clauses:
+    """The clause structure of one parsed document; make one per document."""
+
+    def __init__(self, doc: Doc, lexicon: EventLexicon, participants: Participants) -> None:
+        self.doc, self.lexicon, self.cues, self.args = doc, lexicon, lexicon.cues, participants
+        self.paragraph, self.quoted = self._layout()
+        self._subjects: dict[int, Token | None] = {}
+
+    def _layout(self) -> tuple[list[int], list[bool]]:
+        """Each token's paragraph number and whether it is inside a quotation."""
+        paragraphs, quoted = [], []
+        number, inside = 0, False
+        marks = self.cues.quote_marks
+        for token in self.doc:
+            if token.is_space and "\n" in token.text:
+                number, inside = number + 1, False
+            if token.text in marks:
+                inside = token.text not in CLOSING_QUOTES and not inside
+            paragraphs.append(number)
+            quoted.append(inside)
+            if "\n" in token.whitespace_:
+                number, inside = number + 1, False
+        return paragraphs, quoted
+
+    def near(self, a: Token, b: Token | None) -> Token | None:
+        """`b`, when it is in `a`'s paragraph."""
+        return b if b is not None and self.paragraph[a.i] == self.paragraph[b.i] else None
+
+    def lemma(self, token: Token) -> str:
+        """The verb's lemma, repaired where the lemmatiser misreads a form ("staged": "stag")."""
+        lemma = token.lemma_.lower()
+        verbs = self.lexicon.verbs
+        if lemma in verbs or token.pos_ != "VERB":
+            return lemma
+        word = token.lower_
+        for cut, add in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("d", ""), ("ed", "")):
+            if word.endswith(cut) and word[: -len(cut)] + add in verbs:
+                return word[: -len(cut)] + add
+        for cut, add in (("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+            if word.endswith(cut) and word[: -len(cut)] + add in verbs:
+                return word[: -len(cut)] + add
+        return lemma
+
+    def row(self, verb: Token) -> LexiconRow | None:
+        """The lexicon row of a verb's clause: its particle, object and prepositions."""
+        obj = self.near(verb, self.object(verb))
+        return self.lexicon.match(
+            self.lemma(verb),
+            frozenset(c.lower_ for c in verb.children if c.dep_ == "prt"),
+            lemmas(obj) if obj is not None else frozenset(),
+            governing_prepositions(verb),
+        )
+
+    def object(self, verb: Token) -> Token | None:
+        """The direct object, or the subject of a passive verb."""
+        wanted = "nsubjpass" if self.passive(verb) else "dobj"
+        return next((c for c in verb.children if c.dep_ == wanted), None)
+
+    def passive(self, verb: Token) -> bool:
+        return any(c.dep_ in PASSIVE_MARKS for c in verb.children) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBN"
+        )
+
+    def roles(
+        self, verb: Token, row: LexiconRow | None, noun: Token | None
+    ) -> tuple[Token | None, Token | None]:
+        """(actor, target) heads of a verb's clause."""
+        subject = self.near(verb, self.subject(verb))
+        if self.passive(verb):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return (_pobj(agent) if agent is not None else None), subject
+        return subject, self.near(verb, self.target(verb, row, noun))
+
+    def subject(self, verb: Token) -> Token | None:
+        if verb.i in self._subjects:
+            return self._subjects[verb.i]
+        self._subjects[verb.i] = None  # a cycle through a bad parse ends here
+        found = self._find_subject(verb)
+        self._subjects[verb.i] = found
+        return found
+
+    def _find_subject(self, verb: Token) -> Token | None:
+        paragraph = self.paragraph[verb.i]
+        subjects = [
+            c for c in verb.children if c.dep_ in SUBJECT_DEPS and self.paragraph[c.i] == paragraph
+        ]
+        head, dep = verb.head, verb.dep_
+        if subjects:
+            if subjects[-1].tag_ in RELATIVE_TAGS and dep == "relcl":
+                return head
+            return subjects[-1]
+        if head.i == verb.i:
+            return None
+        infinitive = has_aux(verb, frozenset({"to"}))
+        if dep == "conj" and head.pos_ in VERB_POS:
+            return self.subject(head)
+        if dep == "xcomp":
+            return self._controller(head)
+        if dep == "advcl" and infinitive and head.pos_ in VERB_POS:
+            return self.subject(head)
+        if dep in ("relcl", "acl") and not infinitive:
+            return head
+        if dep == "pcomp" and head.head.pos_ in VERB_POS:
+            governor = head.head
+            if head.lower_ == "for":
+                return self.target(governor, None, None) or self.subject(governor)
+            return self.subject(governor)
+        if dep == "acl" and infinitive:
+            for child in head.children:
+                if child.dep_ in ("poss", "compound"):
+                    return child
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    return _pobj(child)
+            governor = head.head
+            while governor.pos_ not in VERB_POS and governor.head.i != governor.i:
+                governor = governor.head
+            return self.subject(governor) if governor.pos_ in VERB_POS else None
+        return None
+
+    def _controller(self, governor: Token) -> Token | None:
+        """Who does what an infinitive under `governor` describes."""
+        if governor.pos_ == "ADJ":
+            return self.subject(governor.head) if governor.head.i != governor.i else None
+        if governor.lemma_.lower() not in self.cues.subject_control_verbs:
+            controlled = self.object(governor) or next(
+                (
+                    _pobj(c)
+                    for c in governor.children
+                    if c.dep_ == "prep" and c.lower_ in ("on", "upon") and _pobj(c)
+                ),
+                None,
+            )
+            if controlled is not None:
+                return controlled
+        return self.subject(governor)
+
+    def target(self, verb: Token, row: LexiconRow | None, noun: Token | None) -> Token | None:
+        cues = self.cues
+        if noun is not None:
+            return self.prepositional_target(noun) or self.prepositional_target(verb)
+        dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+        if dative is not None:
+            return _pobj(dative) if dative.pos_ == "ADP" else dative
+        if row is not None and row.preposition in cues.target_prepositions:
+            prep = next((c for c in verb.children if c.lower_ == row.preposition), None)
+            if prep is not None and _pobj(prep) is not None:
+                return _pobj(prep)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() not in cues.predicate_objects:
+            return obj
+        if obj is not None:
+            owner = (c for c in obj.children if c.dep_ in MODIFIER_DEPS and self.args.is_actor(c))
+            return (
+                self.prepositional_target(obj, places=True)
+                or next(owner, None)
+                or self.prepositional_target(verb, places=True)
+            )
+        found = self.prepositional_target(verb) or self._shared_object(verb)
+        if found is None and row is not None and row.category is not None:
+            found = self._complement_target(verb)
+        return found
+
+    def _complement_target(self, verb: Token) -> Token | None:
+        for clause in verb.children:
+            if clause.dep_ == "ccomp":
+                subject = self.subject(clause)
+                if subject is not None:
+                    return subject
+            elif clause.dep_ == "xcomp" and clause.pos_ == "VERB":
+                found = self.target(clause, self.row(clause), None)
+                if found is not None:
+                    return found
+        return None
+
+    def _shared_object(self, verb: Token) -> Token | None:
+        later = _next_conjunct(verb)
+        while later is not None:
+            obj = next((c for c in later.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj if obj.lemma_.lower() not in self.cues.predicate_objects else None
+            later = _next_conjunct(later)
+        return None
+
+    def prepositional_target(self, token: Token, places: bool = False) -> Token | None:
+        """The object of a target preposition of `token`; a bare place ("in the square") only
+        with `places` ("tightened control on the border")."""
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in self.cues.target_prepositions:
+                continue
+            pobj = _pobj(child)
+            if pobj is None or pobj.ent_type_ in TIME_LABELS:
+                continue
+            if places or self.args.place(pobj) is None or self.args.entity(pobj) is not None:
+                return pobj
+        return None
+
+    def noun_roles(self, noun: Token, row: LexiconRow) -> tuple[Token | None, Token | None]:
+        """(actor, target) of an event noun: "its clashes with the soldiers", "the expulsion
+        of the group", "the MKO attack", "the move by the MKO"."""
+        actor = target = None
+        of_object = next(
+            (_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None
+        )
+        for child in noun.children:
+            if child.dep_ == "poss":
+                if row.of_role == "target" and of_object is None:
+                    target = child
+                else:
+                    actor = child
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                actor = _pobj(child)
+            elif child.dep_ in ("compound", "amod") and actor is None and self.args.entity(child):
+                actor = child
+        if of_object is not None and row.of_role == "target":
+            target = of_object
+        elif of_object is not None and row.of_role == "actor" and actor is None:
+            actor = of_object
+        return actor, target or self.prepositional_target(noun)
+
+    def demand(self, verb: Token) -> Token | None:
+        """The clause a reporting verb states as an obligation ("said X must ..."), if any."""
+        if verb.lemma_.lower() not in self.cues.report_verbs:
+            return None
+        return next(
+            (
+                clause
+                for clause in verb.children
+                if clause.dep_ == "ccomp" and has_aux(clause, self.cues.deontic_modals)
+            ),
+            None,
+        )
+
+    def negated(self, verb: Token) -> bool:
+        if has_negation(verb):
+            return True
+        if verb.dep_ == "xcomp":
+            governor = verb.head
+            lemma = governor.lemma_.lower()
+            return has_negation(governor) or lemma in self.cues.negative_governors
+        return shares_auxiliaries(verb) and has_negation(verb.head)
+
+
+def shares_auxiliaries(verb: Token) -> bool:
+    """A coordinated verb without its own subject or auxiliary ("did not attack and kill")."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in VERB_POS
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def lemmas(token: Token) -> frozenset[str]:
+    """The lemmas a lexicon object may name: the head's, its noun modifiers', and its "of"
+    object's ("10 days of war games")."""
+    words = _own_lemmas(token)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            words.extend(w for g in child.children if g.dep_ == "pobj" for w in _own_lemmas(g))
+    return frozenset(words)
+
+
+def _own_lemmas(token: Token) -> list[str]:
+    return [token.lemma_.lower()] + [
+        c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")
+    ]
+
+
+def governing_prepositions(verb: Token) -> dict[str, frozenset[str]]:
+    """Each preposition of a verb with the lemmas its object may name."""
+    return {
+        c.lower_: frozenset().union(*(lemmas(g) for g in c.children if g.dep_ == "pobj"))
+        for c in verb.children
+        if c.dep_ in ("prep", "agent")
+    }
+
+
+def noun_words(noun: Token | None, nouns: dict[str, LexiconRow]) -> list[Token]:
+    """The event nouns of a noun phrase's head and compound modifiers, in text order."""
+    if noun is None:
+        return []
+    words = [c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in nouns]
+    if noun.lemma_.lower() in nouns:
+        words.append(noun)
+    return words
+
+
+def _next_conjunct(verb: Token) -> Token | None:
+    return next(
+        (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and c.pos_ in VERB_POS),
+        None,
+    )
+
+
+def has_aux(token: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in token.children)
+
+
+def has_negation(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in token.children)

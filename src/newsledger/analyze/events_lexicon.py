@@ -1,0 +1,185 @@
+"""The event stage's language data: the verb/noun → PLOVER lexicon and the cue word lists.
+
+`data/event_lexicon.jsonl` is built by `scripts/build_event_lexicon.py` from PETRARCH2's CAMEO
+verb dictionary (mapped to PLOVER through `CAMEO2PLOVER-2021.txt`) and the hand-written
+`data/event_lexicon_curated.jsonl`; `data/event_agents.txt` lists the nouns that name actors
+(from PETRARCH2's agent dictionary); `data/event_cues.json` holds the word lists the clause
+rules read. All are read once per process (`load_event_lexicon`).
+
+A verb row matches a clause when the clause has every part the row names: its particle ("carry
+*out*"), its preposition ("call *for*"), and its object noun (the direct object, or the object
+of the row's preposition: "stage *rallies*", "call for *sanctions*"). Among the rows that match,
+the one naming the most parts wins, and a curated row wins over a dictionary row of the same
+shape, so "summon the ambassador" finds the curated ACCUSE row before the bare verb's CONSULT.
+A row whose category is null marks a verb or phrase that is known not to be a PLOVER event
+("say", "kill himself").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+
+from newsledger.errors import DataFileError
+
+LEXICON_FILE = "analyze/data/event_lexicon.jsonl"
+AGENTS_FILE = "analyze/data/event_agents.txt"
+CUES_FILE = "analyze/data/event_cues.json"
+
+PloverCategory = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+
+
+class LexiconRow(BaseModel):
+    """One line of `event_lexicon.jsonl`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pos: Literal["verb", "noun"] = "verb"
+    lemma: str
+    particle: str | None = None
+    preposition: str | None = None
+    object: str | None = None
+    # Noun rows: the verb that names the event ("expulsion" is "expel"), and what the object
+    # of "of" is ("the expulsion of the group": the target; "the protests of students": the actor).
+    verb: str | None = None
+    of_role: Literal["actor", "target"] | None = None
+    category: PloverCategory | None
+    cameo: str | None = None
+    source: str
+    note: str | None = None
+
+    @property
+    def parts(self) -> int:
+        return sum(part is not None for part in (self.particle, self.preposition, self.object))
+
+
+class EventCues(BaseModel):
+    """`data/event_cues.json`: the words the clause rules look for (see `data/SOURCES.md`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    non_event_verbs: frozenset[str]
+    report_verbs: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    # Future in the past: "said they would meet" (sequence of tenses in reported speech).
+    reported_future_auxiliaries: frozenset[str]
+    commitment_governors: frozenset[str]
+    implicative_governors: frozenset[str]
+    negative_governors: frozenset[str]
+    subject_control_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    predicate_objects: frozenset[str]
+    partitive_heads: frozenset[str]
+    target_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_relational_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    place_entity_types: frozenset[str]
+    actor_entity_types: frozenset[str]
+    actor_nouns: frozenset[str]
+    actor_pronouns: frozenset[str]
+    time_prepositions: frozenset[str]
+    pro_actions: frozenset[str]
+    pro_objects: frozenset[str]
+    denial_verbs: frozenset[str]
+    vague_quantities: dict[str, float]
+    number_words: dict[str, float]
+    quote_marks: frozenset[str]
+    deontic_modals: frozenset[str]
+
+
+class EventLexicon:
+    """The rows indexed for lookup, with the cue lists; build once, share across documents."""
+
+    def __init__(
+        self, rows: Iterable[LexiconRow], cues: EventCues, agents: frozenset[str] = frozenset()
+    ) -> None:
+        self.cues = cues
+        # Nouns that name actors ("rebel", "police"), from PETRARCH2's agent dictionary.
+        self.agents = agents | cues.actor_nouns
+        verbs: dict[str, list[LexiconRow]] = {}
+        self.nouns: dict[str, LexiconRow] = {}
+        for row in rows:
+            if row.pos == "noun":
+                self.nouns[row.lemma] = row
+            else:
+                verbs.setdefault(row.lemma, []).append(row)
+        self.verbs: dict[str, tuple[LexiconRow, ...]] = {
+            lemma: tuple(sorted(found, key=_rank)) for lemma, found in verbs.items()
+        }
+
+    def knows(self, lemma: str) -> bool:
+        return lemma in self.verbs
+
+    def match(
+        self,
+        lemma: str,
+        particles: frozenset[str],
+        objects: frozenset[str],
+        prepositions: Mapping[str, frozenset[str]],
+    ) -> LexiconRow | None:
+        """The most specific row for a verb in a clause.
+
+        `objects` holds the lemmas of the direct object (its head and noun modifiers);
+        `prepositions` maps each preposition of the verb to the lemmas of its object.
+        """
+        for row in self.verbs.get(lemma, ()):
+            if row.particle is not None and row.particle not in particles:
+                continue
+            if row.preposition is not None:
+                governed = prepositions.get(row.preposition)
+                if governed is None or (row.object is not None and row.object not in governed):
+                    continue
+            elif row.object is not None and row.object not in objects:
+                continue
+            return row
+        return None
+
+
+def _rank(row: LexiconRow) -> tuple[int, int]:
+    return (-row.parts, 0 if row.source == "curated" else 1)
+
+
+_ROWS = TypeAdapter(list[LexiconRow])
+
+
+@functools.cache
+def load_event_lexicon() -> EventLexicon:
+    """The shipped lexicon and cues, read and validated once per process."""
+    data = resources.files("newsledger")
+    try:
+        lines = data.joinpath(LEXICON_FILE).read_text(encoding="utf-8").splitlines()
+        rows = _ROWS.validate_python([json.loads(line) for line in lines if line.strip()])
+    except (OSError, ValueError, ValidationError) as exc:
+        raise DataFileError(f"cannot load the event lexicon: {exc}", source=LEXICON_FILE) from exc
+    try:
+        cues = EventCues.model_validate_json(data.joinpath(CUES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, ValidationError) as exc:
+        raise DataFileError(f"cannot load the event cues: {exc}", source=CUES_FILE) from exc
+    try:
+        agents = frozenset(data.joinpath(AGENTS_FILE).read_text(encoding="utf-8").split())
+    except OSError as exc:
+        raise DataFileError(f"cannot load the agent nouns: {exc}", source=AGENTS_FILE) from exc
+    return EventLexicon(rows, cues, agents)

@@ -1,0 +1,322 @@
+"""The event stage: one test per construction, from short sentences, and the bundled example."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.analyze.events import find_events
+from newsledger.analyze.events_lexicon import load_event_lexicon
+from newsledger.analyze.pipeline import Analyzer
+from newsledger.schema import (
+    Analysis,
+    Document,
+    Event,
+    Relation,
+    Span,
+    Speaker,
+    Statement,
+    document_id,
+    misplaced_spans,
+)
+
+
+def analyse(analyzer: Analyzer, text: str, published: str | None = None) -> Analysis:
+    return analyzer.analyze(Document(id=document_id(text), text=text, published=published))
+
+
+def events_of(analyzer: Analyzer, text: str, published: str | None = None) -> list[Event]:
+    return analyse(analyzer, text, published).events
+
+
+def event(events: list[Event], lemma: str) -> Event:
+    found = [e for e in events if e.action.lemma == lemma]
+    assert len(found) == 1, [e.action.lemma for e in events]
+    return found[0]
+
+
+def names(analysis: Analysis) -> dict[str, str]:
+    return {entity.id: entity.name for entity in analysis.entities}
+
+
+def test_clause_actor_action_target(analyzer: Analyzer) -> None:
+    analysis = analyse(analyzer, "Russia attacked Georgia.")
+    attack = event(analysis.events, "attack")
+    assert attack.actor is not None and attack.target is not None
+    assert (attack.actor.text, attack.target.text) == ("Russia", "Georgia")
+    assert names(analysis)[attack.target.entity or ""] == "Georgia"
+    assert (attack.category, attack.modality, attack.negated) == ("ASSAULT", "asserted", False)
+    assert attack.action.span.text == "attacked"
+    assert attack.evidence.text == "Russia attacked Georgia."
+
+
+def test_target_is_the_object_of_the_governing_preposition(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "The United States called on Iran to release the prisoners.")
+    call = event(events, "call")
+    assert call.target is not None and call.target.text == "Iran"
+    assert call.category == "REQUEST"
+
+
+def test_passive_voice(analyzer: Analyzer) -> None:
+    kill = event(events_of(analyzer, "Ten soldiers were killed by the rebels."), "kill")
+    assert kill.actor is not None and kill.actor.text == "the rebels"
+    assert kill.target is not None and kill.target.text == "Ten soldiers"
+    assert [(q.value, q.text) for q in kill.quantities] == [(10, "Ten soldiers")]
+
+
+def test_coordinated_verbs_share_actor_and_object(analyzer: Analyzer) -> None:
+    text = "The rebels attacked the convoy and killed and wounded many of the soldiers."
+    events = events_of(analyzer, text)
+    assert [e.action.lemma for e in events] == ["attack", "kill", "wound"]
+    assert {e.actor.text for e in events if e.actor} == {"The rebels"}
+    assert event(events, "attack").target.text == "the convoy"  # type: ignore[union-attr]
+    for lemma in ("kill", "wound"):
+        found = event(events, lemma)
+        assert found.target is not None and found.target.text == "many of the soldiers"
+        assert found.quantities[0].text == "many of the soldiers"
+
+
+def test_subject_control(analyzer: Analyzer) -> None:
+    hunt = event(events_of(analyzer, "The army tried to hunt down the fugitives."), "hunt")
+    assert hunt.actor is not None and hunt.actor.text == "The army"
+    assert hunt.target is not None and hunt.target.text == "the fugitives"
+    assert hunt.category == "COERCE"
+
+
+def test_determined_to_is_intended(analyzer: Analyzer) -> None:
+    text = "The government is determined to expel the group."
+    expel = event(events_of(analyzer, text), "expel")
+    assert expel.actor is not None and expel.actor.text == "The government"
+    assert expel.modality == "intended"
+    # PLOVER: a pledged coercion is a threat.
+    assert expel.category == "THREATEN"
+
+
+def test_object_control(analyzer: Analyzer) -> None:
+    text = "The president ordered the army to tighten control on the border."
+    tighten = event(events_of(analyzer, text), "tighten")
+    assert tighten.actor is not None and tighten.actor.text == "the army"
+    assert tighten.target is not None and tighten.target.text == "the border"
+    assert (tighten.category, tighten.modality) == ("COERCE", "intended")
+
+
+def test_nominal_events(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "Protesters demanded the expulsion of the ambassador.")
+    expulsion = event(events, "expel")
+    assert expulsion.action.span.text == "expulsion"
+    assert expulsion.target is not None and expulsion.target.text == "the ambassador"
+    assert expulsion.modality == "intended"
+    clash = event(events_of(analyzer, "The clashes continued for hours."), "clash")
+    assert (clash.category, clash.modality) == ("ASSAULT", "asserted")
+
+
+def test_light_verb_takes_its_nouns_event(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "Students staged protest rallies in the capital.")
+    assert len(events) == 1
+    protest = events[0]
+    assert protest.action.lemma == "protest"
+    assert protest.action.span.text == "staged protest rallies"
+    assert protest.category == "PROTEST"
+    assert protest.where is not None and protest.where.text == "the capital"
+
+
+def test_negation(analyzer: Analyzer) -> None:
+    carried = events_of(analyzer, "The rebels have not carried out such an attack.")
+    assert [(e.action.lemma, e.negated) for e in carried] == [("attack", True)]
+    persuade = event(
+        events_of(analyzer, "The government failed to persuade the rebels."), "persuade"
+    )
+    assert persuade.negated
+
+
+def test_refusal_is_a_rejection(analyzer: Analyzer) -> None:
+    accept = event(events_of(analyzer, "Syria will not accept the proposal."), "accept")
+    assert (accept.negated, accept.category) == (True, "REJECT")
+
+
+def test_reported_without_statements(analyzer: Analyzer) -> None:
+    text = "The ministry said that the rebels had killed three soldiers."
+    events = events_of(analyzer, text)
+    assert [e.action.lemma for e in events] == ["kill"]  # "said" is attribution, not an event
+    assert (events[0].modality, events[0].statement) == ("reported", None)
+    assert events[0].quantities[0].value == 3
+
+
+def test_reported_links_the_statement(analyzer: Analyzer) -> None:
+    text = "The ministry said that the rebels had killed three soldiers."
+    content_start = text.index("the rebels")
+    statement = Statement(
+        id="s1",
+        speaker=Speaker(text="The ministry", kind="named"),
+        cue=Span.of(text, text.index("said"), text.index("said") + 4),
+        content=Span.of(text, content_start, len(text) - 1),
+    )
+    kill = event(_find(analyzer, text, [statement]), "kill")
+    assert (kill.modality, kill.statement) == ("reported", "s1")
+
+
+def test_future_is_intended(analyzer: Analyzer) -> None:
+    attack = event(events_of(analyzer, "Iran will attack Israel."), "attack")
+    assert (attack.modality, attack.category) == ("intended", "THREATEN")
+
+
+def test_denied_report_is_disputed(analyzer: Analyzer) -> None:
+    text = (
+        "The rebels claimed that the army killed 35 villagers. "
+        "The army has not carried out such an action."
+    )
+    kill = event(events_of(analyzer, text), "kill")
+    assert kill.modality == "disputed"
+
+
+def test_statement_denied_by_another_is_disputed(analyzer: Analyzer) -> None:
+    text = "The group said that the army burned the village. The army denied it."
+    content = text.index("the army burned")
+    claim = Statement(
+        id="s1",
+        speaker=Speaker(text="The group", kind="named"),
+        cue=Span.of(text, text.index("said"), text.index("said") + 4),
+        content=Span.of(text, content, text.index(".")),
+    )
+    denial = Statement(
+        id="s2",
+        speaker=Speaker(text="The army", kind="named"),
+        cue=Span.of(text, text.index("denied"), text.index("denied") + 6),
+        content=Span.of(text, text.index("it."), text.index("it.") + 2),
+        relations=[Relation(type="denies", statement="s1")],
+    )
+    burn = event(_find(analyzer, text, [claim, denial]), "burn")
+    assert (burn.modality, burn.statement) == ("disputed", "s1")
+
+
+def test_time_relative_to_publication(analyzer: Analyzer) -> None:
+    text = "On Monday, police arrested five protesters in Paris."
+    arrest = event(events_of(analyzer, text, published="2011-06-21"), "arrest")
+    assert arrest.when is not None
+    assert (arrest.when.text, arrest.when.value) == ("On Monday", "2011-06-20")
+    assert arrest.where is not None and arrest.where.text == "Paris"
+    assert arrest.where.entity is not None
+    undated = event(events_of(analyzer, text), "arrest")
+    assert undated.when is not None and undated.when.value is None
+
+
+def test_absolute_time_without_publication(analyzer: Analyzer) -> None:
+    invade = event(events_of(analyzer, "Iraq invaded Iran in 1980."), "invade")
+    assert invade.when is not None and (invade.when.text, invade.when.value) == ("in 1980", "1980")
+
+
+def test_verbs_that_are_not_events(analyzer: Analyzer) -> None:
+    assert events_of(analyzer, "The minister said nothing and was tired.") == []
+
+
+def test_ids_follow_the_text(analyzer: Analyzer) -> None:
+    text = "The rebels attacked the convoy. Police arrested the attackers."
+    events = events_of(analyzer, text)
+    assert [e.id for e in events] == [f"v{n}" for n in range(1, len(events) + 1)]
+    starts = [e.action.span.start for e in events]
+    assert starts == sorted(starts)
+
+
+def test_lexicon_prefers_the_most_specific_row() -> None:
+    lexicon = load_event_lexicon()
+    none: frozenset[str] = frozenset()
+    ambassador = lexicon.match("summon", none, frozenset({"ambassador"}), {})
+    assert ambassador is not None and ambassador.category == "ACCUSE"
+    bare = lexicon.match("summon", none, none, {})
+    assert bare is not None and bare.category == "CONSULT"
+    call_for = lexicon.match("call", none, none, {"for": frozenset({"sanction"})})
+    assert call_for is not None and call_for.category in ("REQUEST", "THREATEN")
+
+
+def _find(analyzer: Analyzer, text: str, statements: list[Statement]) -> list[Event]:
+    doc = analyzer.nlp(text)
+    return find_events(doc, analyzer.entity_finder(doc), statements, None, analyzer.event_lexicon)
+
+
+# The bundled example -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(analyzer: Analyzer, seed_body: str) -> Analysis:
+    return analyse(analyzer, seed_body, published="2011-06-21")
+
+
+def _seed_event(seed: Analysis, lemma: str, span: str) -> Event:
+    found = [e for e in seed.events if e.action.lemma == lemma and e.action.span.text == span]
+    assert found, [(e.action.lemma, e.action.span.text) for e in seed.events]
+    return found[0]
+
+
+def _entity(seed: Analysis, arg_entity: str | None) -> str | None:
+    return names(seed).get(arg_entity or "")
+
+
+def test_every_span_matches_the_text(seed: Analysis) -> None:
+    assert seed.events
+    assert misplaced_spans(seed) == []
+
+
+def test_seed_summons(seed: Analysis) -> None:
+    summon = _seed_event(seed, "summon", "summoned")
+    assert summon.actor is not None and summon.target is not None
+    assert _entity(seed, summon.actor.entity) == "Government of Iraq"
+    assert summon.target.text == "the French ambassador"
+    assert _entity(seed, summon.target.entity) == "France"
+    assert (summon.category, summon.modality) == ("ACCUSE", "asserted")
+
+
+def test_seed_protests(seed: Analysis) -> None:
+    rallies = _seed_event(seed, "protest", "staged protest rallies")
+    assert rallies.actor is not None and _entity(seed, rallies.actor.entity) == "Iraq"
+    assert (rallies.category, rallies.modality) == ("PROTEST", "asserted")
+    assert rallies.where is not None and _entity(seed, rallies.where.entity) == "Northern Diyala"
+    gathered = _seed_event(seed, "gather", "gathered")
+    assert gathered.where is not None and gathered.where.text == "Camp Ashraf"
+    assert gathered.when is not None and gathered.when.value == "2011-05"
+    assert gathered.category == "PROTEST"
+    expulsion = _seed_event(seed, "expel", "expulsion")
+    assert expulsion.modality == "intended"
+    assert expulsion.target is not None
+    assert _entity(seed, expulsion.target.entity) == "Mojahedin-e Khalq Organization"
+
+
+def test_seed_attack_on_the_guards(seed: Analysis) -> None:
+    attack = _seed_event(seed, "attack", "attacked")
+    assert attack.actor is not None and attack.target is not None
+    assert _entity(seed, attack.actor.entity) == "Mojahedin-e Khalq Organization"
+    assert attack.target.text == "the Iraqi guards"
+    assert (attack.category, attack.modality) == ("ASSAULT", "asserted")
+    after = [e for e in seed.events if e.action.span.start > attack.action.span.start]
+    for lemma in ("kill", "wound"):
+        found = next(e for e in after if e.action.lemma == lemma)
+        assert found.target is not None and found.target.text == "many of them"
+        assert found.actor is not None and found.actor.entity == attack.actor.entity
+
+
+def test_seed_order_to_the_army(seed: Analysis) -> None:
+    order = _seed_event(seed, "order", "ordered")
+    assert order.actor is not None and order.target is not None
+    assert _entity(seed, order.actor.entity) == "Government of Iraq"
+    assert order.target.text == "the Iraqi Army"
+    assert order.modality == "asserted"
+    tighten = _seed_event(seed, "tighten", "tighten")
+    assert tighten.actor is not None and tighten.actor.text == "the Iraqi Army"
+    assert tighten.target is not None and _entity(seed, tighten.target.entity) == "Camp Ashraf"
+    assert (tighten.category, tighten.modality) == ("COERCE", "intended")
+
+
+def test_seed_denied_killing_is_disputed(seed: Analysis) -> None:
+    kill = _seed_event(seed, "kill", "killed")
+    assert kill.actor is not None and _entity(seed, kill.actor.entity) == "Government of Iraq"
+    assert [(q.value, q.text) for q in kill.quantities] == [(35, "35 members")]
+    assert (kill.category, kill.modality) == ("ASSAULT", "disputed")
+    injure = _seed_event(seed, "injure", "injured")
+    assert injure.modality == "disputed"
+    denial = _seed_event(seed, "carry", "carried")
+    assert denial.negated and denial.modality == "reported"
+
+
+def test_seed_expulsion_pledge_is_dated(seed: Analysis) -> None:
+    expel = _seed_event(seed, "expel", "expel")
+    assert expel.modality == "intended"
+    assert expel.when is not None
+    assert (expel.when.text, expel.when.value) == ("by the end of 2011", "2011-12")
