@@ -408,10 +408,14 @@ class _Finder:
             if participant is not None
             for quantity in self.args.quantities(participant)
         ]
+        lemma = draft.lemma
+        if draft.noun is None and token.pos_ == "VERB":
+            # "carry out", "hunt down": the particle is part of what was done.
+            lemma = " ".join([lemma, *(c.lower_ for c in token.children if c.dep_ == "prt")])
         return Event(
             id=f"v{number}",
             actor=self.args.arg(draft.actor) if draft.actor is not None else None,
-            action=Action(lemma=draft.lemma, span=Span.of(self.text, draft.start, draft.end)),
+            action=Action(lemma=lemma, span=Span.of(self.text, draft.start, draft.end)),
             target=self.args.arg(draft.target) if draft.target is not None else None,
             category=draft.category,
             negated=draft.negated,
