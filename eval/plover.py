@@ -25,7 +25,12 @@ Scoring, fixed before the first run:
 - Full match: the share of all sentences where one predicted event has the gold category, an
   actor whose text overlaps a gold source's `actorText`, and a target whose text overlaps a
   gold target's (when the gold has no target, any target or none will do). Texts overlap when
-  one contains the other, case-insensitively.
+  one contains the other, case-insensitively. A participant's text is its phrase or, since
+  the second round, the name of the entity it was resolved to (`Arg.entity`: "it" in "Syria
+  says it will not accept" is Syria); the phrase-only count is reported beside it.
+- Halves: the records whose id's SHA-256 is odd (72) are held out, fixed before the second
+  round of error analysis; `--errors` prints only the other half's (89) misses, and rules were
+  tuned on those. Both halves and all 161 are reported.
 
 `--write` puts the tables, with this command, under "Events (PLOVER gold, dev half)" in
 `docs/quality.md`, replacing that section and keeping the others.
@@ -34,6 +39,7 @@ Scoring, fixed before the first run:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import textwrap
@@ -43,7 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsledger.analyze.pipeline import Analyzer
-from newsledger.schema import Document, Event, document_id
+from newsledger.schema import Arg, Document, Event, document_id
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "plover"
@@ -62,6 +68,7 @@ V2_NAMES = {
 
 @dataclass(frozen=True)
 class Gold:
+    id: str
     text: str
     category: str
     sources: tuple[str, ...]
@@ -72,6 +79,7 @@ def read_gold(path: Path) -> list[Gold]:
     records = json.loads(path.read_text(encoding="utf-8"))
     return [
         Gold(
+            id=record["id"],
             text=record["text"],
             category=V2_NAMES.get(record["event"], record["event"]),
             sources=_actor_texts(record.get("source")),
@@ -79,6 +87,12 @@ def read_gold(path: Path) -> list[Gold]:
         )
         for record in records
     ]
+
+
+def held_out(gold: Gold) -> bool:
+    """The fixed held-out half: records whose id's SHA-256 is odd (72 of 161). It was set
+    aside before any error analysis; rules were tuned on the other half (89) only."""
+    return int(hashlib.sha256(gold.id.encode("utf-8")).hexdigest(), 16) % 2 == 1
 
 
 def _actor_texts(actors: object) -> tuple[str, ...]:
@@ -117,17 +131,26 @@ def overlaps(predicted: str, gold: str) -> bool:
     return bool(a and b) and (a in b or b in a)
 
 
-def full_match(gold: Gold, events: list[Event]) -> bool:
+def _texts(arg: Arg | None, names: dict[str, str]) -> list[str]:
+    """What a participant can be matched on: its phrase, and the name of the entity it was
+    resolved to ("it" in "Syria says it will not accept" is Syria)."""
+    if arg is None:
+        return []
+    return [arg.text] + ([names[arg.entity]] if arg.entity in names else [])
+
+
+def full_match(gold: Gold, events: list[Event], names: dict[str, str] | None = None) -> bool:
+    names = names or {}
     for event in events:
-        if event.category != gold.category or event.actor is None:
+        if event.category != gold.category:
             continue
-        if not any(overlaps(event.actor.text, source) for source in gold.sources):
+        actors = _texts(event.actor, names)
+        if not any(overlaps(a, source) for a in actors for source in gold.sources):
             continue
         if not gold.targets:
             return True
-        if event.target is not None and any(
-            overlaps(event.target.text, target) for target in gold.targets
-        ):
+        targets = _texts(event.target, names)
+        if any(overlaps(t, target) for t in targets for target in gold.targets):
             return True
     return False
 
@@ -139,6 +162,8 @@ class Scores:
     false_negatives: Counter[str]
     full: int
     sentences: int
+    # Full matches on the participants' phrases alone, without their entities' names.
+    full_text: int = 0
     # False positives in sentences whose gold category was found too: second events.
     beside_hits: int = 0
 
@@ -157,11 +182,31 @@ class Scores:
         return precision, recall, f1
 
 
-def evaluate(golds: list[Gold], analyzer: Analyzer) -> Scores:
-    scores = Scores(Counter(), Counter(), Counter(), 0, len(golds))
+@dataclass
+class Prediction:
+    events: list[Event]
+    # Entity id -> name, to match a participant by the entity it was resolved to.
+    names: dict[str, str]
+
+
+def predict(golds: list[Gold], analyzer: Analyzer) -> list[Prediction]:
+    """Each sentence's events as PLOVER would record them."""
+    found = []
     for gold in golds:
-        document = Document(id=document_id(gold.text), text=gold.text)
-        events = plover_view([e for e in analyzer.analyze(document).events if coded(e)])
+        analysis = analyzer.analyze(Document(id=document_id(gold.text), text=gold.text))
+        found.append(
+            Prediction(
+                plover_view([event for event in analysis.events if coded(event)]),
+                {entity.id: entity.name for entity in analysis.entities},
+            )
+        )
+    return found
+
+
+def evaluate(golds: list[Gold], predictions: list[Prediction]) -> Scores:
+    scores = Scores(Counter(), Counter(), Counter(), 0, len(golds))
+    for gold, prediction in zip(golds, predictions, strict=True):
+        events = prediction.events
         predicted = {event.category for event in events if event.category is not None}
         if gold.category in predicted:
             scores.true_positives[gold.category] += 1
@@ -170,22 +215,57 @@ def evaluate(golds: list[Gold], analyzer: Analyzer) -> Scores:
         for category in predicted - {gold.category}:
             scores.false_positives[category] += 1
             scores.beside_hits += gold.category in predicted
-        scores.full += full_match(gold, events)
+        scores.full += full_match(gold, events, prediction.names)
+        scores.full_text += full_match(gold, events)
     return scores
 
 
-def report(scores: Scores) -> str:
+def errors(golds: list[Gold], predictions: list[Prediction]) -> str:
+    """The tuning half's sentences that miss a point, with gold and predictions (never the
+    held-out half's)."""
+    lines = []
+    for gold, prediction in zip(golds, predictions, strict=True):
+        events = prediction.events
+        if held_out(gold):
+            continue
+        predicted = {event.category for event in events}
+        if predicted == {gold.category} and full_match(gold, events, prediction.names):
+            continue
+        lines.append(f"\n{gold.id}: {gold.text}")
+        lines.append(f"  gold {gold.category}: {gold.sources} -> {gold.targets}")
+        for event in events:
+            actor = event.actor.text if event.actor else None
+            target = event.target.text if event.target else None
+            lines.append(
+                f"  pred {event.category} {event.action.lemma!r} {event.modality}: "
+                f"{actor!r} -> {target!r}"
+            )
+    return "\n".join(lines)
+
+
+def _row(name: str, scores: Scores) -> str:
     precision, recall, f1 = scores.prf()
+    return (
+        f"| {name} | {scores.sentences} | {precision:.3f} | {recall:.3f} | **{f1:.3f}** | "
+        f"**{scores.full / scores.sentences:.3f}** ({scores.full}) | "
+        f"{scores.full_text / scores.sentences:.3f} ({scores.full_text}) |"
+    )
+
+
+def report(scores: Scores, tune: Scores, held: Scores) -> str:
     lines = [
-        "| sentences | category P | category R | category F1 | full match |",
-        "|---|---|---|---|---|",
-        f"| {scores.sentences} | {precision:.3f} | {recall:.3f} | **{f1:.3f}** | "
-        f"**{scores.full / scores.sentences:.3f}** ({scores.full}) |",
+        "| sentences | n | category P | category R | category F1 | full match | "
+        "full match, phrases only |",
+        "|---|---|---|---|---|---|---|",
+        _row("all", scores),
+        _row("tuning half", tune),
+        _row("held-out half", held),
         "",
-        f"{sum(scores.false_positives.values())} false positives, {scores.beside_hits} of them "
-        "in sentences whose gold category was also found\n(an event the gold does not code).",
+        f"{sum(scores.false_positives.values())} false positives (all sentences), "
+        f"{scores.beside_hits} of them in sentences whose gold category was also found\n"
+        "(an event the gold does not code).",
         "",
-        "| category | gold | P | R | F1 |",
+        "| category (all) | gold | P | R | F1 |",
         "|---|---|---|---|---|",
     ]
     gold_counts = scores.true_positives + scores.false_negatives
@@ -204,20 +284,28 @@ def write_section(table: str) -> None:
         "the distinct categories of the events PLOVER would record in each sentence (with a "
         "category, not negated, not a mere intention), and the share of sentences where one "
         "event has the gold category, an actor overlapping a gold source and a target "
-        "overlapping a gold target. Goal from the events issue: F1 ≥ 0.75, full match ≥ 0.60."
+        "overlapping a gold target. Goal from the events issue: F1 ≥ 0.75, full match ≥ 0.60. "
+        "The held-out half (ids whose SHA-256 is odd) was not looked at in the second round "
+        "of tuning (the first round, before the split, saw all 161)."
     )
     notes = (
-        "Not met. Where the numbers go: the gold codes one event a sentence, so a second "
-        "genuine event (a clash in a relative clause, an arrest a statement reports) is a "
-        "false positive; the categories follow the PLOVER v2 manual where 0.5b1 differs "
-        '("is willing to withdraw its troops" is CONCEDE in v2, AGREE in the gold); and the '
-        'CAMEO dictionary\'s own codes stand where the manual is silent ("arrived in" is '
-        "CONSULT). These dev sentences were used for error analysis: the rules and curated "
-        "rows added after it (urge, sue and resign as the manual files them; a reporting verb "
-        "with 'must' is a demand; pledges and refusals recoded; no MOBILIZE beside an "
-        "ASSAULT, no REQUEST beside a PROTEST) each follow a passage of the manual or of "
-        "CAMEO, and none encodes a particular gold sentence; nothing is copied from the gold. "
-        "The first run scored F1 0.505 and full match 0.230."
+        "Not met. Two rounds of error analysis. The first (all 161 sentences, before the "
+        "split; F1 0.505 and full match 0.230 on its first run, 0.567 and 0.366 after it) added "
+        "curated rows and rules that each follow the manual or CAMEO (urge, sue and resign as "
+        "the manual files them; a reporting verb with 'must' is a demand; pledges and refusals "
+        "recoded; no MOBILIZE beside an ASSAULT, no REQUEST beside a PROTEST). The second "
+        "looked only at the tuning half: a participle describing a noun, a subjectless purpose "
+        "clause and an event noun in a circumstantial phrase are no events; a direct object "
+        "that names no actor gives way to the actor it is done to (PLOVER's recipient); what a "
+        "THREATEN verb governs is no pledge of its own; CAMEO's bare 030 intent verbs (decide, "
+        "prepare, plan, ensure ...) no longer mean AGREE without a cooperative complement; "
+        "mediate, negotiate and arbitrate are CONSULT as the manual and CAMEO 045 file them; "
+        "and participants also match through their entity's name. Nothing is copied from the "
+        "gold. What remains: the gold codes one event a sentence, so a second genuine event is "
+        "a false positive; PLOVER v2 differs from the 0.5b1 gold ('is willing to withdraw' is "
+        "CONCEDE in v2); CAMEO's bare-verb codes are broad (claim, swear and argue are ACCUSE; "
+        "lead, issue and institute COOPERATE), where PETRARCH also requires a target actor; and "
+        "gold recipients are often a country named only as a place ('demonstrated in Serbia')."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"
@@ -238,6 +326,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--write", action="store_true", help=f"update {QUALITY.name}")
+    parser.add_argument(
+        "--errors", action="store_true", help="print the tuning half's misses and extras"
+    )
     args = parser.parse_args(argv)
     gold_file = args.data / "gsr-dev.json"
     if not gold_file.is_file():
@@ -245,8 +336,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     golds = read_gold(gold_file)
     started = time.perf_counter()
-    scores = evaluate(golds, Analyzer())
-    table = report(scores)
+    predictions = predict(golds, Analyzer())
+    parts = {
+        half: [(g, p) for g, p in zip(golds, predictions, strict=True) if held_out(g) == half]
+        for half in (False, True)
+    }
+    tune, held = (
+        evaluate([g for g, _ in parts[half]], [p for _, p in parts[half]]) for half in (False, True)
+    )
+    table = report(evaluate(golds, predictions), tune, held)
+    if args.errors:
+        print(errors(golds, predictions))
     print(table)
     print(f"\n{len(golds)} sentences in {time.perf_counter() - started:.1f} s")
     if args.write:

@@ -320,3 +320,18 @@ def test_seed_expulsion_pledge_is_dated(seed: Analysis) -> None:
     assert expel.modality == "intended"
     assert expel.when is not None
     assert (expel.when.text, expel.when.value) == ("by the end of 2011", "2011-12")
+
+
+def test_descriptions_and_aims_are_no_events(analyzer: Analyzer) -> None:
+    text = "Militiamen armed with machetes attacked the camp to punish the refugees."
+    assert [e.action.lemma for e in events_of(analyzer, text)] == ["attack"]
+
+
+def test_event_noun_in_a_circumstance_is_its_setting(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "Palestinians blamed Israel for the bombing.")
+    assert [e.action.lemma for e in events] == ["blame"]
+
+
+def test_recipient_of_a_thing_done(analyzer: Analyzer) -> None:
+    cut = event(events_of(analyzer, "Italy cut air links with Serbia."), "cut")
+    assert cut.target is not None and cut.target.text == "Serbia"

@@ -13,7 +13,12 @@ Rules, in the order `find_events` applies them to the parsed Doc (the clause syn
    and stay. A reporting verb whose clause states an obligation ("said Sudan must return")
    is the speaker's REQUEST. A light verb with an event noun as object is that noun's event
    ("staged protest rallies" is protest); an event noun elsewhere is a nominal event ("the
-   expulsion of the group", "the clashes").
+   expulsion of the group", "the clashes"). Not events: a participle that describes a noun
+   ("militiamen armed with machetes"), a subjectless purpose clause ("sent experts to
+   investigate": an aim the governing event serves), and an event noun in a circumstantial
+   phrase of a predicate ("blamed Israel for the bombing", "imposed after clashes"), unless
+   the predicate's lexicon row governs that preposition ("called for the expulsion") or it
+   is "under" ("put under investigation").
 2. Participants: actor and target from the clause (active, passive, coordination, control,
    prepositional targets), each resolved to an entity.
 3. Negation, and refusals: a negated AGREE, CONCEDE or RETREAT ("will not accept") is REJECT,
@@ -29,7 +34,8 @@ Rules, in the order `find_events` applies them to the parsed Doc (the clause syn
    clause of a reporting verb, or an "according to" clause; otherwise `asserted`. Following
    the PLOVER manual, an event pledged by its actor (future, "determined to", "vowed to") is
    recoded: cooperation (CONSULT, SUPPORT, COOPERATE, AID) as AGREE, RETREAT as CONCEDE, and
-   material conflict as THREATEN.
+   material conflict as THREATEN. What a THREATEN verb governs ("threatened to impose a
+   curfew") is the threat's content, intended but no pledge of its own.
 5. Time, place, counts: a DATE or TIME expression belongs to the nearest predicate above it in
    the tree (a reporting verb keeps its own: "said on Monday" dates the statement, not what
    it reports); places come from place prepositions; counts from the participants. A
@@ -134,7 +140,11 @@ class _Finder:
         consumed: set[int] = set()
         nouns = self.lexicon.nouns
         for token in self.doc:
-            if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
+            if (
+                token.pos_ == "VERB"
+                and token.dep_ not in ("amod", "compound")
+                and not self._circumstance(token)
+            ):
                 draft = self._verb(token)
                 if draft is not None:
                     drafts.append(draft)
@@ -145,9 +155,37 @@ class _Finder:
                 and token.i not in consumed
                 and token.dep_ != "compound"
                 and token.lemma_.lower() in nouns
+                and not self._adjunct_noun(token)
             ):
                 drafts.append(self._nominal(token))
         return drafts
+
+    def _circumstance(self, verb: Token) -> bool:
+        """A verb that describes, or aims at, rather than happens (rule 1): a participle that
+        modifies a noun ("militiamen armed with machetes", "a guard involved in a shooting")
+        and a subjectless purpose clause ("sent experts to investigate", "resigned to allow
+        elections"), which states an aim the governing event serves."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False
+        infinitive = has_aux(verb, TO)
+        if verb.dep_ == "acl" and not infinitive and verb.tag_ in ("VBN", "VBG"):
+            return True
+        return verb.dep_ == "advcl" and infinitive and verb.head.pos_ in VERB_POS
+
+    def _adjunct_noun(self, noun: Token) -> bool:
+        """An event noun in a circumstantial phrase of a predicate is its setting, not a
+        second event ("blamed Israel for the bombing", "a settlement reached in peace
+        talks", "imposed after clashes"); an event noun the predicate's lexicon row governs
+        ("called for the expulsion") is its content and stays."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ not in ("prep", "agent") or prep.lower_ == "under":
+            # "put under investigation", "placed under arrest": the state the event imposes.
+            return False
+        governor = prep.head
+        if governor.pos_ == "VERB":
+            row = self.clauses.row(governor)
+            return row is None or row.preposition != prep.lower_
+        return governor.pos_ == "NOUN" and governor.lemma_.lower() in self.lexicon.nouns
 
     def _verb(self, verb: Token) -> _Draft | None:
         clauses, cues = self.clauses, self.cues
@@ -271,6 +309,11 @@ class _Finder:
             lemma = governor.lemma_.lower()
             if lemma in cues.implicative_governors or lemma in cues.negative_governors:
                 return self._intended(governor)
+            row = self.clauses.row(governor) if governor.pos_ == "VERB" else None
+            if row is not None and row.category == "THREATEN":
+                # "threatened to impose a curfew": the threat is the event, its content no
+                # pledge of its own.
+                return True, False
             return True, lemma in cues.commitment_governors
         if verb.dep_ in ("advcl", "acl") and has_aux(verb, TO):
             # A purpose or a plan ("in a move to kill") is intended but pledges nothing.

@@ -14,7 +14,9 @@
   Tanzania a grant"); the object of the lexicon row's target preposition ("called on Iraq",
   "protest at Paris"); the direct object, unless it names the action ("tightened control on
   the camp", "rejected an Australian request"), then that object's prepositional object or
-  actor modifier; a target preposition's object that is not a time or a bare place; the
+  actor modifier; a direct object that names no actor gives way to the actor it is done to
+  (PLOVER's recipient: "a suspension of air links with Serbia", "an Australian ultimatum");
+  a target preposition's object that is not a time or a bare place; the
   object after the last coordinated verb ("killed and wounded many"); for a categorised verb,
   its clause's subject ("claimed that the government killed", "demanded that Hamas stop") or
   its infinitive's target ("threatened to invade Iraq").
@@ -187,7 +189,7 @@ class Clauses:
                 return _pobj(prep)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lemma_.lower() not in cues.predicate_objects:
-            return obj
+            return obj if self.args.is_actor(obj) else self.recipient(verb, obj) or obj
         if obj is not None:
             owner = (c for c in obj.children if c.dep_ in MODIFIER_DEPS and self.args.is_actor(c))
             return (
@@ -199,6 +201,27 @@ class Clauses:
         if found is None and row is not None and row.category is not None:
             found = self._complement_target(verb)
         return found
+
+    def recipient(self, verb: Token, obj: Token) -> Token | None:
+        """The actor a thing done is done to (PLOVER's recipient is a political actor): the
+        actor object of a target preposition of the object or the verb ("a suspension of air
+        links with Serbia", "aid to the refugees"), else an actor that modifies the object ("an
+        Australian ultimatum", "Palestinian homes")."""
+        for token in (obj, verb):
+            found = self.prepositional_target(token)
+            if found is not None and self.args.is_actor(found):
+                return found
+        return next(
+            (
+                c
+                for c in obj.children
+                if c.dep_ in MODIFIER_DEPS
+                and c.pos_ != "PRON"
+                and self.args.entity(c) is not None
+                and self.args.is_actor(c)
+            ),
+            None,
+        )
 
     def _complement_target(self, verb: Token) -> Token | None:
         for clause in verb.children:
