@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newsledger.analyze.pipeline import Analyzer
+from newsledger import cli_corpus
 from newsledger.config import Settings, load_settings
 from newsledger.errors import NewsledgerError
 from newsledger.ingest import expand_inputs, load_path
@@ -109,6 +109,9 @@ def analyze(
         transient=True,
         disable=not show_progress,
     )
+    # Imported here: spaCy takes seconds to import, and the corpus commands never need it.
+    from newsledger.analyze.pipeline import Analyzer
+
     analyzer = Analyzer(settings)
     several = len(inputs) > 1 or any(Path(path).is_dir() for path in paths)
     succeeded = failed = 0
@@ -145,6 +148,10 @@ def schema() -> int:
     """Print the JSON Schema of the newsledger/analysis@1 output."""
     sys.stdout.write(json_schema())
     return EXIT_OK
+
+
+# The corpus commands (ingest, search, entity, disputes, related, export) have their own module.
+cli_corpus.register(app)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

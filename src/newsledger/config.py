@@ -21,6 +21,11 @@ class Settings(BaseModel):
     min_text_chars: int = Field(default=1, gt=0)
     batch_size: int = Field(default=32, gt=0)
     technique_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    # The store commits pre-analysed documents this many at a time: one transaction each, so a
+    # kill loses at most one batch. Analysed documents are committed each `batch_size`.
+    store_batch_size: int = Field(default=500, gt=0)
+    # Two statements are one claim when their content words' cosine reaches this.
+    claim_similarity: float = Field(default=0.6, gt=0.0, le=1.0)
 
 
 def load_settings(path: Path | None = None, **overrides: object) -> Settings:

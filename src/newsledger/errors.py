@@ -41,3 +41,11 @@ class DataFileError(NewsledgerError):
 
 class AnalysisError(NewsledgerError):
     """A document could not be analysed."""
+
+
+class StoreError(NewsledgerError):
+    """The corpus store cannot be opened, read or written."""
+
+
+class NotFound(NewsledgerError):
+    """A document, entity or other item asked for by name is not in the store."""

@@ -1,0 +1,245 @@
+"""The store's tables as SQLAlchemy rows. They map to the analysis contract; they are not it.
+
+Per-document rows keep the contract's local ids (`e1`, `s3`) so that `corpus.convert` rebuilds
+each `Analysis` exactly; the cross-article rows (`entities`, `claims`, `incidents`) are what
+ingest adds on top, and per-document rows point at them. Spans and other nested parts that no
+query filters on are stored as JSON text, which `convert` writes and reads: serialising there,
+once per value, is a third of the cost of SQLAlchemy's JSON type on a batch insert.
+
+The migrations in `corpus/migrations/versions` create these tables; a test checks that the two
+agree. Full-text search lives outside these models because it differs by backend: an FTS5 table
+on SQLite, a generated `tsvector` column on PostgreSQL (both made by the migrations).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column
+
+# A column of JSON text (see the module docstring); absent parts are SQL NULL.
+JsonText = Text
+
+
+def _document_key() -> MappedColumn[Any]:
+    """The owning document, part of the row's key: rows of a document go with it, so that
+    `--reanalyse` and deletes never leave orphans."""
+    return mapped_column(ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    # An integer key keeps child rows small and gives FTS5 a stable rowid.
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(64), unique=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    site: Mapped[str | None] = mapped_column(String(255), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    subtitle: Mapped[str | None] = mapped_column(Text)
+    section: Mapped[str] = mapped_column(JsonText)
+    published: Mapped[str | None] = mapped_column(String(64))
+    # The first ten characters of an ISO `published`, so a date range is a string comparison.
+    published_day: Mapped[str | None] = mapped_column(String(10), index=True)
+    language: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    removed: Mapped[str] = mapped_column(JsonText)
+    sourcing: Mapped[str] = mapped_column(JsonText)
+
+
+class SectionRow(Base):
+    __tablename__ = "document_sections"
+
+    document_pk: Mapped[int] = _document_key()
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(String(255))
+
+    __table_args__ = (Index("ix_document_sections_key", "key", "document_pk"),)
+
+
+class EntityRow(Base):
+    """A canonical actor across articles."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(255), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(32))
+
+
+class EntityNameRow(Base):
+    """One spelling of a canonical entity, by its normalised key: how "MKO" finds the MEK."""
+
+    __tablename__ = "entity_names"
+
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_entity_names_key", "key"),)
+
+
+class DocumentEntityRow(Base):
+    """One entity of one article, as the analysis gave it, linked to its canonical entity."""
+
+    __tablename__ = "document_entities"
+
+    document_pk: Mapped[int] = _document_key()
+    local_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(32))
+    aliases: Mapped[str] = mapped_column(JsonText)
+    mentions: Mapped[str] = mapped_column(JsonText)
+    mention_count: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_document_entities_entity", "entity_id", "document_pk"),)
+
+
+class ClaimRow(Base):
+    """Statements whose contents say the same thing, across articles."""
+
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    text: Mapped[str] = mapped_column(Text)
+    # The signature `claims.similarity` compares: space-separated stems and numbers.
+    terms: Mapped[str] = mapped_column(Text)
+    numbers: Mapped[str] = mapped_column(Text)
+    # Whether the first statement of the claim said it in the negative.
+    negative: Mapped[bool] = mapped_column(Boolean)
+
+
+class ClaimBandRow(Base):
+    """Locality-sensitive hash bands of a claim's terms: the index that finds candidate claims."""
+
+    __tablename__ = "claim_bands"
+
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class StatementRow(Base):
+    __tablename__ = "statements"
+
+    document_pk: Mapped[int] = _document_key()
+    local_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    speaker_text: Mapped[str | None] = mapped_column(Text)
+    speaker_span: Mapped[str | None] = mapped_column(JsonText)
+    speaker_local: Mapped[str | None] = mapped_column(String(64))
+    speaker_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    # The normalised speaker words, so "officials" can be searched without an entity.
+    speaker_key: Mapped[str | None] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(16))
+    cue: Mapped[str] = mapped_column(JsonText)
+    content: Mapped[str] = mapped_column(JsonText)
+    direct: Mapped[bool] = mapped_column(Boolean)
+    hedged: Mapped[bool] = mapped_column(Boolean)
+    relations: Mapped[str] = mapped_column(JsonText)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
+    # "asserts" or "denies": how this statement stands to its claim.
+    stance: Mapped[str] = mapped_column(String(16))
+
+    __table_args__ = (
+        Index("ix_statements_speaker_entity", "speaker_entity_id", "document_pk"),
+        Index("ix_statements_speaker_key", "speaker_key", "document_pk"),
+    )
+
+
+class StatementSubjectRow(Base):
+    """An entity mentioned inside a statement's content: what the statement is about."""
+
+    __tablename__ = "statement_subjects"
+
+    document_pk: Mapped[int] = _document_key()
+    statement_local: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+
+    __table_args__ = (Index("ix_statement_subjects_entity", "entity_id"),)
+
+
+class DisputeRow(Base):
+    """A statement that denies a claim, in its own article or another."""
+
+    __tablename__ = "disputes"
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), primary_key=True)
+    document_pk: Mapped[int] = _document_key()
+    statement_local: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # "denies" (the analysis linked the two statements) or "contradicts" (same words, other sign).
+    reason: Mapped[str] = mapped_column(String(16))
+
+    __table_args__ = (Index("ix_disputes_document", "document_pk"),)
+
+
+class IncidentRow(Base):
+    """Events from any article whose actor, category, target and date agree."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(255), unique=True)
+    category: Mapped[str] = mapped_column(String(64))
+    day: Mapped[str] = mapped_column(String(64))
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    document_pk: Mapped[int] = _document_key()
+    local_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    actor: Mapped[str | None] = mapped_column(JsonText)
+    actor_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    action_lemma: Mapped[str] = mapped_column(String(255))
+    action_span: Mapped[str] = mapped_column(JsonText)
+    target: Mapped[str | None] = mapped_column(JsonText)
+    target_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    category: Mapped[str | None] = mapped_column(String(64))
+    negated: Mapped[bool] = mapped_column(Boolean)
+    modality: Mapped[str] = mapped_column(String(16))
+    statement_local: Mapped[str | None] = mapped_column(String(64))
+    when_text: Mapped[str | None] = mapped_column(Text)
+    when_value: Mapped[str | None] = mapped_column(String(64))
+    where: Mapped[str | None] = mapped_column(JsonText)
+    quantities: Mapped[str] = mapped_column(JsonText)
+    evidence: Mapped[str] = mapped_column(JsonText)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), index=True)
+
+    __table_args__ = (Index("ix_events_category", "category", "document_pk"),)
+
+
+class TechniqueRow(Base):
+    __tablename__ = "techniques"
+
+    document_pk: Mapped[int] = _document_key()
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    technique: Mapped[str] = mapped_column(String(64))
+    span: Mapped[str] = mapped_column(JsonText)
+    score: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = (Index("ix_techniques_technique", "technique", "document_pk"),)
+
+
+class LabelRow(Base):
+    """What one article calls one entity, and how often."""
+
+    __tablename__ = "labels"
+
+    document_pk: Mapped[int] = _document_key()
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_local: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(Integer)

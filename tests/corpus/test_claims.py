@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from newsledger.corpus.claims import MIN_TERMS, Signer, bands, similarity
+
+
+@pytest.fixture(scope="module")
+def signer() -> Signer:
+    return Signer()
+
+
+def test_stems_meet_across_inflections(signer: Signer) -> None:
+    left = signer.sign("the MKO attacked Iraqi forces at Camp Ashraf")
+    right = signer.sign("The MKO attacks Iraqi forces in Camp Ashraf")
+    assert left.terms == right.terms
+    assert similarity(left, right) == 1.0
+
+
+def test_stop_and_reporting_words_do_not_count(signer: Signer) -> None:
+    signature = signer.sign("they said that the group is what it was")
+    assert signature.terms == frozenset({"group"})
+    assert not signature.comparable
+
+
+def test_negation_and_denial_cue_set_the_sign(signer: Signer) -> None:
+    assert not signer.sign("the group attacked the camp").negative
+    assert signer.sign("the group did not attack the camp").negative
+    assert signer.sign("the group didn't attack the camp").negative
+    assert signer.sign("the group attacked the camp", cue="denied").negative
+    # Denying a negative is asserting the positive.
+    assert not signer.sign("the group never attacked the camp", cue="has rejected").negative
+
+
+def test_numbers_must_agree(signer: Signer) -> None:
+    base = signer.sign("35 people were killed in the clashes at Camp Ashraf")
+    same = signer.sign("35 people killed in clashes at Camp Ashraf")
+    other = signer.sign("34 people were killed in the clashes at Camp Ashraf")
+    assert similarity(base, same) == 1.0
+    assert similarity(base, other) == 0.0
+    assert signer.sign("1,200 troops").numbers == frozenset({"1200"})
+
+
+def test_similar_term_sets_share_a_band(signer: Signer) -> None:
+    left = signer.sign("the MKO attacked Iraqi forces at Camp Ashraf on Friday")
+    right = signer.sign("The Mojahedin-e Khalq attacked Iraqi forces at Camp Ashraf on Friday")
+    assert len(left.terms) >= MIN_TERMS
+    assert similarity(left, right) >= 0.6
+    assert set(bands(left.terms)) & set(bands(right.terms))
+    assert bands(left.terms) == bands(set(left.terms))
+
+
+def test_bands_are_the_same_in_every_process(signer: Signer) -> None:
+    """Bands are stored, so they must not depend on Python's per-process hash seed."""
+    terms = signer.sign("Iraqi troops raided Camp Ashraf killing residents").terms
+    code = f"from newsledger.corpus.claims import bands;print(bands({sorted(terms)!r}))"
+    other = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "12345"},
+    )
+    assert other.stdout.strip() == str(bands(terms))

@@ -1,0 +1,132 @@
+"""Full-text search, each filter, and facets, on the hand-made corpus and both backends."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.corpus import Database, SearchFilters
+from newsledger.corpus.store import fts5_query, search
+from tests.corpus.sample import HEALTH, NCRI, TEHRAN, WIRE
+
+
+def _titles(database: Database, query: str = "", **filters: str) -> set[str | None]:
+    with database.reading() as session:
+        results = search(session=session, query=query, filters=SearchFilters(**filters))
+    assert results.total == len(results.hits)
+    return {hit.document.title for hit in results.hits}
+
+
+ATTACK = "MKO attacks Iraqi forces at Camp Ashraf"
+DENIAL = "PMOI: Iraqi troops raided Camp Ashraf"
+WIRE_REPORT = "Deadly clashes at Iraq's Camp Ashraf"
+CHARGE = "Iran calls the MEK a terrorist group"
+PLAGUE = "Plague outbreak under control"
+TALKS = "Rebels offer talks"
+
+
+def test_words_phrases_or_and_exclusions(sample_store: Database) -> None:
+    assert _titles(sample_store, "Camp Ashraf") == {ATTACK, DENIAL, WIRE_REPORT}
+    assert _titles(sample_store, '"Iraqi forces"') == {ATTACK, DENIAL, WIRE_REPORT}
+    assert _titles(sample_store, "plague OR talks") == {PLAGUE, TALKS}
+    assert _titles(sample_store, "Camp Ashraf -PMOI") == {ATTACK, WIRE_REPORT}
+    # Stems on both backends: "attacks" finds "attacked".
+    assert _titles(sample_store, "attacks Iraqi") == {ATTACK, DENIAL, WIRE_REPORT}
+    assert _titles(sample_store, "zebra") == set()
+
+
+def test_operator_characters_are_only_words(sample_store: Database) -> None:
+    for query in ('"unclosed phrase', "Baghdad's (side", "NEAR(a b)", "title:plague", "a* OR"):
+        _titles(sample_store, query)
+    assert ATTACK in _titles(sample_store, "Baghdad's")
+
+
+def test_filter_by_entity_under_any_alias(sample_store: Database) -> None:
+    mko = {ATTACK, DENIAL, WIRE_REPORT, CHARGE}
+    assert _titles(sample_store, entity="PMOI") == mko
+    assert _titles(sample_store, entity="People's Mojahedin Organization of Iran") == mko
+    assert _titles(sample_store, "Camp Ashraf", entity="mek") == {ATTACK, DENIAL, WIRE_REPORT}
+    assert _titles(sample_store, entity="Rajavi") == {ATTACK, CHARGE}
+    assert _titles(sample_store, entity="Nobody") == set()
+
+
+def test_filter_by_speaker(sample_store: Database) -> None:
+    assert _titles(sample_store, speaker="MKO") == {DENIAL}
+    assert _titles(sample_store, speaker="Rajavi") == {CHARGE}
+    # A speaker without an entity is found by its words.
+    assert _titles(sample_store, speaker="Iraqi officials") == {ATTACK, WIRE_REPORT}
+
+
+def test_filter_by_event_category_and_technique(sample_store: Database) -> None:
+    assert _titles(sample_store, category="ASSAULT") == {ATTACK, DENIAL, WIRE_REPORT}
+    assert _titles(sample_store, category="APPEAL") == {CHARGE}
+    assert _titles(sample_store, technique="Loaded_Language") == {CHARGE}
+    assert _titles(sample_store, technique="Name_Calling,Labeling") == {ATTACK}
+
+
+def test_filter_by_site_and_section(sample_store: Database) -> None:
+    assert _titles(sample_store, site=TEHRAN) == {ATTACK, CHARGE}
+    assert _titles(sample_store, site=HEALTH) == {PLAGUE}
+    assert _titles(sample_store, section="middle east") == {ATTACK, WIRE_REPORT, CHARGE}
+    assert _titles(sample_store, section="Iraq") == {DENIAL}
+
+
+def test_filter_by_date_range(sample_store: Database) -> None:
+    assert _titles(sample_store, since="2011-04-10", until="2011-12-31") == {DENIAL, CHARGE}
+    assert _titles(sample_store, until="2011-04") == {ATTACK, DENIAL, WIRE_REPORT}
+    assert _titles(sample_store, since="2012") == {PLAGUE, TALKS, None}
+    assert _titles(sample_store, "Camp Ashraf", since="2011-04-10") == {DENIAL}
+
+
+def test_dates_must_be_iso() -> None:
+    with pytest.raises(ValueError, match="pattern"):
+        SearchFilters(since="April 2011")
+
+
+def test_facets_count_matching_documents(sample_store: Database) -> None:
+    with sample_store.reading() as session:
+        results = search(session=session, query="Camp Ashraf")
+        none = search(session=session, query="zebra")
+    facets = {name: {v.value: v.count for v in values} for name, values in results.facets.items()}
+    assert facets["site"] == {TEHRAN: 1, NCRI: 1, WIRE: 1}
+    assert facets["section"] == {"Middle East": 2, "World": 1, "News": 1, "Iraq": 1}
+    assert facets["year"] == {"2011": 3}
+    assert facets["entity"]["Mojahedin-e Khalq Organization"] == 3
+    assert facets["entity"]["Camp Ashraf"] == 3
+    assert facets["speaker"] == {"Mojahedin-e Khalq Organization": 1, "Ali al-Dabbagh": 1}
+    assert facets["category"] == {"ASSAULT": 3}
+    assert facets["technique"] == {"Name_Calling,Labeling": 1}
+    assert none.total == 0 and none.facets == {}
+
+
+def test_ranking_snippets_and_paging(sample_store: Database) -> None:
+    with sample_store.reading() as session:
+        ranked = search(session=session, query="Ashraf")
+        newest = search(session=session, limit=2)
+        page = search(session=session, limit=2, offset=2, facets=False)
+    assert ranked.hits == sorted(ranked.hits, key=lambda hit: -hit.score)
+    assert all("[Ashraf]" in hit.snippet for hit in ranked.hits)
+    assert newest.total == 7
+    assert [hit.document.title for hit in newest.hits] == [PLAGUE, None]
+    assert [hit.document.published for hit in page.hits] == ["2012-01-05", "2011-06-20"]
+    assert page.facets == {}
+
+
+def test_fts5_query_quotes_every_word() -> None:
+    assert fts5_query("Camp Ashraf") == '"Camp" "Ashraf"'
+    assert (
+        fts5_query('"Iraqi forces" OR troops -PMOI') == '("Iraqi forces" OR "troops") NOT ("PMOI")'
+    )
+    assert fts5_query('say "hi') == '"say" "hi"'
+    assert fts5_query("OR -only") is None
+    assert fts5_query("   ") is None
+
+
+def test_broad_searches_count_facets_on_the_newest_matches(
+    sample_store: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsledger.corpus.store.fulltext.FACET_DOCUMENTS", 2)
+    with sample_store.reading() as session:
+        results = search(session=session, query="Camp Ashraf")
+    assert (results.total, results.facets_counted) == (3, 2)
+    # The newest stored two: the denial (second stored) and the wire report (third).
+    assert {v.value for v in results.facets["site"]} == {NCRI, WIRE}
