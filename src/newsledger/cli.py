@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newsledger import cli_corpus
+from newsledger import cli_corpus, cli_web
 from newsledger.config import Settings, load_settings
 from newsledger.errors import NewsledgerError
 from newsledger.ingest import expand_inputs, load_path
@@ -152,6 +152,8 @@ def schema() -> int:
 
 # The corpus commands (ingest, search, entity, disputes, related, export) have their own module.
 cli_corpus.register(app)
+# The reader's commands (serve, user add) too.
+cli_web.register(app)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

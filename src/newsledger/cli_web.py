@@ -1,0 +1,112 @@
+"""The reader's commands: `serve` (the web app and API) and `user add` (an account for notes).
+
+Registered on `cli.app` by `register`, so `cli.main` handles their errors like every other
+command's. The web stack is imported inside the commands: the other commands never need it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import ipaddress
+import re
+import sys
+from typing import Annotated
+
+import typer
+
+from newsledger.errors import NewsledgerError
+
+EXIT_OK = 0
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Store: a file path or a postgresql:// URL. Default: $NEWSLEDGER_DB, else "
+        "$XDG_DATA_HOME/newsledger/ledger.db.",
+    ),
+]
+
+user_app = typer.Typer(
+    help="Reader accounts: who may log in and write notes.", no_args_is_help=True
+)
+
+
+class CliUsageError(NewsledgerError):
+    """Options that cannot work together, or a value they cannot take."""
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
+    require_login: Annotated[
+        bool,
+        typer.Option(
+            "--require-login",
+            help="Reading needs a login too (always so off loopback).",
+        ),
+    ] = False,
+) -> int:
+    """Serve the reader: articles with their evidence, entities, disputes, search, notes."""
+    import uvicorn
+
+    from newsledger.web import WebSettings, create_app
+
+    protect = require_login or not is_loopback(host)
+    app = create_app(WebSettings(db=db, require_login=protect))
+    shown = f"[{host}]" if ":" in host else host
+    print(f"newsledger: the reader is at http://{shown}:{port}/", file=sys.stderr, flush=True)
+    if protect and not require_login:
+        print("newsledger: not on loopback, so reading needs a login", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=True)
+    return EXIT_OK
+
+
+def user_add_command(
+    name: Annotated[str, typer.Argument(help="Login name: letters, digits, _ . @ -")],
+    db: DbOption = None,
+    password_stdin: Annotated[
+        bool,
+        typer.Option(
+            "--password-stdin", help="Read the password from standard input's first line."
+        ),
+    ] = False,
+) -> int:
+    """Add a user who can log in to the reader and write notes."""
+    from newsledger.corpus import open_database
+    from newsledger.corpus.store import accounts
+    from newsledger.web.auth import MIN_PASSWORD_CHARS, NAME_PATTERN, hash_password
+
+    if not re.fullmatch(NAME_PATTERN, name):
+        raise CliUsageError(f"a user name is 1 to 64 of letters, digits, _ . @ -, not {name!r}")
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(f"Password for {name}: ")
+        if getpass.getpass("Again: ") != password:
+            raise CliUsageError("the two passwords differ")
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise CliUsageError(f"a password has at least {MIN_PASSWORD_CHARS} characters")
+    with open_database(db) as database:
+        accounts.ensure_account_tables(database=database)
+        with database.transaction() as session:
+            accounts.add_user(session=session, name=name, password_hash=hash_password(password))
+    print(f"newsledger: added user {name}", file=sys.stderr)
+    return EXIT_OK
+
+
+def register(app: typer.Typer) -> None:
+    """Add the reader's commands to the `newsledger` command line."""
+    app.command("serve")(serve_command)
+    user_app.command("add")(user_add_command)
+    app.add_typer(user_app, name="user")

@@ -1,0 +1,62 @@
+"""Errors at the web edge: each class carries its HTTP status, and one helper builds the body.
+
+The library's own errors (`newsledger.errors`) get theirs from `STATUS`, looked up along the
+class's ancestry, so a new subclass inherits its parent's status.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsledger.errors import NewsledgerError, NotFound, StoreError
+
+
+class WebError(NewsledgerError):
+    """A request the reader refuses; `status` is the HTTP status it answers with."""
+
+    status = 400
+
+
+class BadRequest(WebError):
+    status = 400
+
+
+class LoginRequired(WebError):
+    status = 401
+
+
+class Forbidden(WebError):
+    status = 403
+
+
+class CsrfFailed(Forbidden):
+    """A form came without the token this browser was given, or with another one."""
+
+
+class PageNotFound(WebError):
+    status = 404
+
+
+class BodyTooLarge(WebError):
+    status = 413
+
+
+STATUS: dict[type[BaseException], int] = {
+    NotFound: 404,
+    StoreError: 503,
+    NewsledgerError: 500,
+}
+
+
+def status_of(error: BaseException) -> int:
+    if isinstance(error, WebError):
+        return error.status
+    for cls in type(error).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 500
+
+
+def error_body(status: int, message: str) -> dict[str, Any]:
+    """The JSON body of every API error: `{"ok": false, "status": 404, "error": "..."}`."""
+    return {"ok": False, "status": status, "error": message}

@@ -1,0 +1,23 @@
+"""What `create_app` needs to know: where the store is, and who may read."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class WebSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # A path or a postgresql:// URL, as `--db` takes; None: $NEWSLEDGER_DB, else the default file.
+    db: str | None = None
+    # Reading needs a login too; `serve` turns this on for any address but loopback.
+    require_login: bool = False
+    # Cookies get `Secure` when the request came over HTTPS; True forces it (behind a proxy
+    # that does not say so), False never sets it.
+    secure_cookies: bool | None = None
+    # Signs the CSRF tokens; None: a random key per start (forms open before a restart fail).
+    secret_key: str | None = Field(default=None, min_length=16)
+    login_days: int = Field(default=14, gt=0)
+    # Request bodies over this are refused before they are read (forms are small).
+    max_body_bytes: int = Field(default=65_536, gt=0)
+    max_note_chars: int = Field(default=10_000, gt=0)
