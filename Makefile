@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck schema clean
+.PHONY: install demo report test lint typecheck schema clean
 
 install: $(STAMP)
 
@@ -16,7 +16,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# Store the bundled example in the embedded database (a rerun skips it), then serve the reader
+# on it; the address is printed.
 demo: install
+	$(BIN)/newsledger ingest examples/seed.txt
+	$(BIN)/newsledger serve
+
+# The example's analysis as a Markdown report.
+report: install
 	$(BIN)/newsledger analyze examples/seed.txt --format markdown
 
 test: lint typecheck

@@ -47,8 +47,10 @@ def writing_session(reader: ReaderDep) -> Iterator[Session]:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(reading_session)]
-WriteSessionDep = Annotated[Session, Depends(writing_session)]
+# Scoped to the route function: a write commits before its response leaves, so the browser's
+# next request (after a redirect) sees it, and connections go back before the response is sent.
+SessionDep = Annotated[Session, Depends(reading_session, scope="function")]
+WriteSessionDep = Annotated[Session, Depends(writing_session, scope="function")]
 
 
 def current_user(request: Request, session: SessionDep) -> Account | None:
