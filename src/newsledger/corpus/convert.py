@@ -146,14 +146,28 @@ def event_values(document_pk: int, position: int, event: Event) -> Values:
     }
 
 
-def technique_values(document_pk: int, position: int, technique: TechniqueSpan) -> Values:
-    return {
-        "document_pk": document_pk,
-        "position": position,
-        "technique": technique.technique,
-        "span": technique.span.model_dump_json(),
-        "score": technique.score,
-    }
+def technique_values(document_pk: int, techniques: Sequence[TechniqueSpan]) -> list[Values]:
+    """One row per technique, with its spans as `[position, start, end, score]` in list order."""
+    spans: dict[str, list[list[float]]] = {}
+    for position, found in enumerate(techniques):
+        where = [position, found.span.start, found.span.end, found.score]
+        spans.setdefault(found.technique, []).append(where)
+    return [
+        {"document_pk": document_pk, "technique": name, "count": len(rows), "spans": to_json(rows)}
+        for name, rows in spans.items()
+    ]
+
+
+def _techniques(text: str, rows: Sequence[TechniqueRow]) -> list[TechniqueSpan]:
+    spans = sorted(
+        (position, row.technique, start, end, score)
+        for row in rows
+        for position, start, end, score in json.loads(row.spans)
+    )
+    return [
+        TechniqueSpan(technique=name, span=Span.of(text, start, end), score=score)
+        for _, name, start, end, score in spans
+    ]
 
 
 def label_values(document_pk: int, position: int, label: Label, entity_id: int | None) -> Values:
@@ -176,7 +190,8 @@ def analysis_from_rows(
     techniques: Sequence[TechniqueRow],
     labels: Sequence[LabelRow],
 ) -> Analysis:
-    """The `Analysis` the rows of one document were made from; each list in position order."""
+    """The `Analysis` the rows of one document were made from; each list in position order
+    (techniques in any order: their spans carry their positions)."""
     return Analysis(
         document=Document(
             id=document.id,
@@ -203,14 +218,7 @@ def analysis_from_rows(
         statements=[_statement(row) for row in statements],
         events=[_event(row) for row in events],
         framing=Framing(
-            techniques=[
-                TechniqueSpan(
-                    technique=row.technique,
-                    span=Span.model_validate_json(row.span),
-                    score=row.score,
-                )
-                for row in techniques
-            ],
+            techniques=_techniques(document.text, techniques),
             labels=[
                 Label(entity=row.entity_local, text=row.text, count=row.count) for row in labels
             ],

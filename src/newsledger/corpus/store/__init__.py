@@ -14,9 +14,9 @@ from newsledger.corpus.store.documents import (
 )
 from newsledger.corpus.store.export import COLUMNS, EXPORT_KINDS, ExportKind, export_rows
 from newsledger.corpus.store.fulltext import FACETS, facet_counts, fts5_query, search
+from newsledger.corpus.store.linking import Linker
 from newsledger.corpus.store.pages import disputes, entity_page
 from newsledger.corpus.store.write import (
-    Linker,
     SaveReport,
     delete_documents,
     save_analyses,

@@ -76,11 +76,9 @@ def _analyses(session: Session, pks: Sequence[int]) -> Iterator[Analysis]:
     children: dict[type[Any], dict[int, list[Any]]] = {}
     for model in _CHILDREN:
         grouped: dict[int, list[Any]] = defaultdict(list)
-        query = (
-            select(model)
-            .where(model.document_pk.in_(pks))
-            .order_by(model.document_pk, model.position)
-        )
+        # Techniques carry their positions inside their spans.
+        order = getattr(model, "position", model.document_pk)
+        query = select(model).where(model.document_pk.in_(pks)).order_by(model.document_pk, order)
         for row in session.scalars(query):
             grouped[row.document_pk].append(row)
         children[model] = grouped

@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 from newsledger.corpus.models import (
     DocumentEntityRow,
     DocumentRow,
-    EntityRow,
     EventRow,
+    FacetRow,
+    FacetValueRow,
     SectionRow,
     StatementRow,
     TechniqueRow,
@@ -197,43 +198,19 @@ def search(
 
 def facet_counts(*, session: Session, matching: Select[int]) -> dict[str, list[FacetValue]]:
     """The commonest values of each facet among the `matching` documents, with their counts."""
-    documents = matching.scalar_subquery()
-    year = func.substr(DocumentRow.published_day, 1, 4)
-    queries: dict[str, AnySelect] = {
-        "site": select(DocumentRow.site.label("value"), func.count().label("n"))
-        .where(DocumentRow.pk.in_(documents), DocumentRow.site.is_not(None))
-        .group_by(DocumentRow.site),
-        "section": select(func.min(SectionRow.name).label("value"), _documents(SectionRow))
-        .where(SectionRow.document_pk.in_(documents))
-        .group_by(SectionRow.key),
-        "year": select(year.label("value"), func.count().label("n"))
-        .where(DocumentRow.pk.in_(documents), DocumentRow.published_day.is_not(None))
-        .group_by(year),
-        "entity": select(EntityRow.name.label("value"), _documents(DocumentEntityRow))
-        .join(EntityRow, EntityRow.id == DocumentEntityRow.entity_id)
-        .where(DocumentEntityRow.document_pk.in_(documents))
-        .group_by(EntityRow.id, EntityRow.name),
-        "speaker": select(EntityRow.name.label("value"), _documents(StatementRow))
-        .join(EntityRow, EntityRow.id == StatementRow.speaker_entity_id)
-        .where(StatementRow.document_pk.in_(documents))
-        .group_by(EntityRow.id, EntityRow.name),
-        "category": select(EventRow.category.label("value"), _documents(EventRow))
-        .where(EventRow.document_pk.in_(documents), EventRow.category.is_not(None))
-        .group_by(EventRow.category),
-        "technique": select(TechniqueRow.technique.label("value"), _documents(TechniqueRow))
-        .where(TechniqueRow.document_pk.in_(documents))
-        .group_by(TechniqueRow.technique),
-    }
-    order: tuple[Any, ...] = (literal_column("n").desc(), literal_column("value"))
+    counted = (
+        select(FacetRow.value_id, func.count().label("n"))
+        .where(FacetRow.document_pk.in_(matching.scalar_subquery()))
+        .group_by(FacetRow.value_id)
+        .subquery()
+    )
+    query = select(FacetValueRow.facet, FacetValueRow.value, counted.c.n).join(
+        counted, counted.c.value_id == FacetValueRow.id
+    )
+    grouped: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
+    for row in session.execute(query):
+        grouped[row.facet].append(FacetValue(value=row.value, count=row.n))
     return {
-        name: [
-            FacetValue(value=str(row.value), count=row.n)
-            for row in session.execute(query.order_by(*order).limit(FACET_SIZE))
-        ]
-        for name, query in queries.items()
+        name: sorted(values, key=lambda v: (-v.count, v.value))[:FACET_SIZE]
+        for name, values in grouped.items()
     }
-
-
-def _documents(model: Any) -> Any:
-    """How many distinct documents the grouped rows of `model` come from."""
-    return func.count(func.distinct(model.document_pk)).label("n")

@@ -273,15 +273,31 @@ def upgrade() -> None:
     op.create_table(
         "techniques",
         sa.Column("document_pk", sa.Integer(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("technique", sa.String(length=64), nullable=False),
-        sa.Column("span", sa.Text(), nullable=False),
-        sa.Column("score", sa.Float(), nullable=False),
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.Column("spans", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(["document_pk"], ["documents.pk"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("document_pk", "position"),
+        sa.PrimaryKeyConstraint("document_pk", "technique"),
     )
     op.create_index(
         "ix_techniques_technique", "techniques", ["technique", "document_pk"], unique=False
+    )
+    op.create_table(
+        "facet_values",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("key", sa.String(length=300), nullable=False),
+        sa.Column("facet", sa.String(length=16), nullable=False),
+        sa.Column("value", sa.String(length=255), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("key"),
+    )
+    op.create_table(
+        "facets",
+        sa.Column("document_pk", sa.Integer(), nullable=False),
+        sa.Column("value_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["document_pk"], ["documents.pk"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["value_id"], ["facet_values.id"]),
+        sa.PrimaryKeyConstraint("document_pk", "value_id"),
     )
     statements = SQLITE_SEARCH if op.get_bind().dialect.name == "sqlite" else POSTGRES_SEARCH
     for statement in statements:
@@ -292,6 +308,8 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE document_fts")
     for table in (
+        "facets",
+        "facet_values",
         "techniques",
         "statements",
         "statement_subjects",
