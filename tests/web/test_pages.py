@@ -102,7 +102,7 @@ def test_search_with_facets(client: TestClient) -> None:
     assert "/search?q=rally&amp;site=example.com" in html
     filtered = client.get("/search", params={"site": "example.com"}).text
     assert "site: example.com" in filtered
-    assert client.get("/search", params={"until": "May"}).status_code == 400
+    assert client.get("/search", params={"until": "May"}).status_code == 422
 
 
 def test_unknown_pages_answer_an_error_page(client: TestClient) -> None:

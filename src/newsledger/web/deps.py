@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from newsledger.corpus import Database, SearchFilters
+from newsledger.corpus.results import ISO_DATE
 from newsledger.corpus.store.accounts import Account
 from newsledger.web import auth
 from newsledger.web.contexts import Chrome
@@ -113,8 +114,12 @@ def search_filters(
     technique: Annotated[str | None, Query(description="A technique, e.g. Doubt")] = None,
     site: Annotated[str | None, Query()] = None,
     section: Annotated[str | None, Query(description="Any breadcrumb level")] = None,
-    since: Annotated[str | None, Query(description="ISO date or prefix, inclusive")] = None,
-    until: Annotated[str | None, Query(description="ISO date or prefix, inclusive")] = None,
+    since: Annotated[
+        str | None, Query(pattern=ISO_DATE, description="ISO date or prefix, inclusive")
+    ] = None,
+    until: Annotated[
+        str | None, Query(pattern=ISO_DATE, description="ISO date or prefix, inclusive")
+    ] = None,
 ) -> SearchFilters:
     values = {
         "entity": entity,
@@ -134,3 +139,16 @@ def search_filters(
 
 
 FiltersDep = Annotated[SearchFilters, Depends(search_filters)]
+
+
+_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r")
+
+
+def search_words(
+    q: Annotated[str, Query(max_length=500, description='Words, "phrases", OR, -word')] = "",
+) -> str:
+    """The search words without control characters: SQLite's FTS5 cannot take a NUL."""
+    return q.translate(_CONTROL)
+
+
+WordsDep = Annotated[str, Depends(search_words)]

@@ -6,7 +6,9 @@ class's ancestry, so a new subclass inherits its parent's status.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel
 
 from newsledger.errors import NewsledgerError, NotFound, StoreError
 
@@ -60,3 +62,20 @@ def status_of(error: BaseException) -> int:
 def error_body(status: int, message: str) -> dict[str, Any]:
     """The JSON body of every API error: `{"ok": false, "status": 404, "error": "..."}`."""
     return {"ok": False, "status": status, "error": message}
+
+
+class ErrorBody(BaseModel):
+    """What every API error answers (`error_body`), documented in the OpenAPI schema."""
+
+    ok: Literal[False]
+    status: int
+    error: str
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A filter the store cannot take"},
+    401: {"model": ErrorBody, "description": "The reader requires a login"},
+    404: {"model": ErrorBody, "description": "No such document or entity"},
+    413: {"model": ErrorBody, "description": "Request body over the limit"},
+    422: {"model": ErrorBody, "description": "A parameter out of range or of the wrong type"},
+}

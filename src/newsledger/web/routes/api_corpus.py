@@ -6,8 +6,14 @@ from fastapi import APIRouter, Depends
 
 from newsledger.corpus import store
 from newsledger.web.deps import SessionDep, require_reader
+from newsledger.web.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/api", tags=["corpus"], dependencies=[Depends(require_reader)])
+router = APIRouter(
+    prefix="/api",
+    tags=["corpus"],
+    dependencies=[Depends(require_reader)],
+    responses=ERROR_RESPONSES,
+)
 
 
 @router.get("/counts", summary="How many documents, entities, statements ... the store holds")

@@ -9,9 +9,13 @@ from fastapi import APIRouter, Depends, Query
 from newsledger.corpus import store
 from newsledger.corpus.results import Dispute
 from newsledger.web.deps import SessionDep, require_reader
+from newsledger.web.errors import ERROR_RESPONSES
 
 router = APIRouter(
-    prefix="/api/disputes", tags=["disputes"], dependencies=[Depends(require_reader)]
+    prefix="/api/disputes",
+    tags=["disputes"],
+    dependencies=[Depends(require_reader)],
+    responses=ERROR_RESPONSES,
 )
 
 

@@ -9,10 +9,14 @@ from fastapi import APIRouter, Depends, Query
 from newsledger.corpus import store
 from newsledger.corpus.results import Related, SearchResults
 from newsledger.schema import Analysis
-from newsledger.web.deps import FiltersDep, SessionDep, require_reader
+from newsledger.web.deps import FiltersDep, SessionDep, WordsDep, require_reader
+from newsledger.web.errors import ERROR_RESPONSES
 
 router = APIRouter(
-    prefix="/api/documents", tags=["documents"], dependencies=[Depends(require_reader)]
+    prefix="/api/documents",
+    tags=["documents"],
+    dependencies=[Depends(require_reader)],
+    responses=ERROR_RESPONSES,
 )
 
 
@@ -20,7 +24,7 @@ router = APIRouter(
 def search_documents(
     session: SessionDep,
     filters: FiltersDep,
-    q: Annotated[str, Query(max_length=500, description='Words, "phrases", OR, -word')] = "",
+    q: WordsDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
     facets: bool = True,

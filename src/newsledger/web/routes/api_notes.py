@@ -9,8 +9,14 @@ from newsledger.corpus.store import accounts
 from newsledger.corpus.store.accounts import Note
 from newsledger.errors import NotFound
 from newsledger.web.deps import SessionDep, require_reader
+from newsledger.web.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/api/documents", tags=["notes"], dependencies=[Depends(require_reader)])
+router = APIRouter(
+    prefix="/api/documents",
+    tags=["notes"],
+    dependencies=[Depends(require_reader)],
+    responses=ERROR_RESPONSES,
+)
 
 
 @router.get("/{document_id}/notes", summary="Notes on a document, oldest first")

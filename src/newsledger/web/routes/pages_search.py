@@ -9,7 +9,7 @@ from starlette.responses import HTMLResponse
 
 from newsledger.corpus import store
 from newsledger.web.contexts import FacetGroup, SearchPage
-from newsledger.web.deps import ChromeDep, FiltersDep, SessionDep, require_reader
+from newsledger.web.deps import ChromeDep, FiltersDep, SessionDep, WordsDep, require_reader
 from newsledger.web.rendering import render
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader)])
@@ -21,7 +21,7 @@ def search(
     session: SessionDep,
     chrome: ChromeDep,
     filters: FiltersDep,
-    q: Annotated[str, Query(max_length=500)] = "",
+    q: WordsDep,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> HTMLResponse:
     results = store.search(
