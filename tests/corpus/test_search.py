@@ -130,3 +130,15 @@ def test_broad_searches_count_facets_on_the_newest_matches(
     assert (results.total, results.facets_counted) == (3, 2)
     # The newest stored two: the denial (second stored) and the wire report (third).
     assert {v.value for v in results.facets["site"]} == {NCRI, WIRE}
+
+
+def test_broad_searches_rank_their_newest_matches(
+    sample_store: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsledger.corpus.store.fulltext.RANK_CANDIDATES", 2)
+    with sample_store.reading() as session:
+        results = search(session=session, query="Camp Ashraf")
+        narrow = search(session=session, query="Ashraf", filters=SearchFilters(site=TEHRAN))
+    assert (results.total, results.ranked) == (3, 2)
+    assert {hit.document.title for hit in results.hits} == {DENIAL, WIRE_REPORT}
+    assert (narrow.total, narrow.ranked) == (1, 1)

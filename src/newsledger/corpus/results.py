@@ -54,6 +54,9 @@ class SearchResults(Result):
     query: str
     filters: SearchFilters
     total: int
+    # How many of the matches were ranked to pick the hits: all of them up to a limit, then
+    # the newest that many.
+    ranked: int
     hits: list[Hit]
     facets: dict[str, list[FacetValue]]
     # How many of the matching documents the facets count: all of them up to a limit, then

@@ -4,8 +4,9 @@ The words go to SQLite FTS5 (BM25 ranking, Porter stems) or to PostgreSQL's `web
 over a weighted `tsvector` (`ts_rank`); both read the same small syntax: words (all must occur),
 "quoted phrases", `OR` between alternatives, and `-word` to exclude. Filters and facets are
 plain SQL over the per-document rows, the same on both backends. Facet counts are over the
-matching documents, with all filters applied; past `FACET_DOCUMENTS` matches, over the newest
-that many (`SearchResults.facets_counted` says how many).
+matching documents, with all filters applied. A broad search ranks only its newest
+`RANK_CANDIDATES` matches and counts facets over its newest `FACET_DOCUMENTS`
+(`SearchResults.ranked` and `facets_counted` say how many).
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ from newsledger.corpus.store.common import (
 
 FACETS = ("site", "section", "year", "entity", "speaker", "category", "technique")
 FACET_SIZE = 10
-# Facets are counted over at most this many matching documents, the newest stored: exact for
-# a narrow search, an estimate of the proportions for a broad one, and fast either way.
-FACET_DOCUMENTS = 2000
+# A search ranks at most this many matches, and counts facets over at most that many, the
+# newest stored: exact for a narrow search, the recent part of a broad one, fast either way.
+FACET_DOCUMENTS = 1000
+RANK_CANDIDATES = 2000
 SNIPPET_CHARS = 200
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 # SQLite's full-text table (made by the first migration); a fixed name, never user input.
@@ -131,11 +133,31 @@ class _Plan:
         matched = select(_FTS.c.rowid).where(_FTS_NAME.op("MATCH")(self.words))
         return DocumentRow.pk.in_(matched)
 
-    def matching(self) -> Select[int]:
-        words = [] if self.words is None else [self._word_condition()]
-        return select(DocumentRow.pk).where(*self.filters, *words)
+    def _fts_alone(self) -> bool:
+        """Whether the FTS5 table can answer by itself: words and no filter, on SQLite."""
+        return not self.postgres and self.words is not None and not self.filters
 
-    def hits(self, limit: int, offset: int) -> AnySelect:
+    def matching(self, floor: int | None = None) -> Select[int]:
+        """The matching documents' keys; with `floor`, only those from that key on."""
+        if self._fts_alone():
+            query = select(_FTS.c.rowid).where(_FTS_NAME.op("MATCH")(self.words))
+            return query if floor is None else query.where(_FTS.c.rowid >= floor)
+        words = [] if self.words is None else [self._word_condition()]
+        newer = [] if floor is None else [DocumentRow.pk >= floor]
+        return select(DocumentRow.pk).where(*self.filters, *words, *newer)
+
+    def count(self, session: Session) -> int:
+        return session.scalar(select(func.count()).select_from(self.matching().subquery())) or 0
+
+    def floor(self, session: Session, newest: int) -> int | None:
+        """The key of the `newest`-th newest match (keys grow as documents are stored)."""
+        keys = self.matching().subquery()
+        key = keys.c[0]
+        query = select(key).order_by(key.desc()).offset(newest - 1).limit(1)
+        return session.scalar(query)
+
+    def hits(self, limit: int, offset: int, floor: int | None) -> AnySelect:
+        newer = [] if floor is None else [DocumentRow.pk >= floor]
         if self.words is None:
             start = func.substr(DocumentRow.text, 1, SNIPPET_CHARS).label("snippet")
             order = (DocumentRow.published_day.desc().nulls_last(), DocumentRow.pk.desc())
@@ -146,16 +168,18 @@ class _Plan:
             options = "MaxFragments=1, MinWords=12, MaxWords=30, StartSel=[, StopSel=]"
             snippet = func.ts_headline("english", DocumentRow.text, self.tsquery, options)
             query = select(*DOCUMENT_COLUMNS, snippet.label("snippet"), score.label("score"))
-            query = query.where(*self.filters, self._word_condition())
+            query = query.where(*self.filters, self._word_condition(), *newer)
             return query.order_by(score.desc(), DocumentRow.pk).limit(limit).offset(offset)
-        # FTS5's ranking and snippets only work in a query over the FTS table itself.
+        # FTS5's ranking and snippets only work in a query over the FTS table itself; a bound
+        # on its rowid lets it skip the older matches instead of ranking them.
         rank = func.bm25(_FTS_NAME, _TITLE_WEIGHT, _TEXT_WEIGHT)
         snippet = func.snippet(_FTS_NAME, 1, "[", "]", "…", 24)
+        fts_newer = [] if floor is None else [_FTS.c.rowid >= floor]
         return (
             select(*DOCUMENT_COLUMNS, snippet.label("snippet"), (-rank).label("score"))
             .select_from(_FTS)
             .join(DocumentRow, DocumentRow.pk == _FTS.c.rowid)
-            .where(_FTS_NAME.op("MATCH")(self.words), *self.filters)
+            .where(_FTS_NAME.op("MATCH")(self.words), *fts_newer, *self.filters)
             .order_by(rank, DocumentRow.pk)
             .limit(limit)
             .offset(offset)
@@ -171,25 +195,31 @@ def search(
     offset: int = 0,
     facets: bool = True,
 ) -> SearchResults:
-    """Documents matching `query` and `filters`, best first (newest first without words)."""
+    """Documents matching `query` and `filters`, best first (newest first without words).
+
+    A broad search ranks its newest `RANK_CANDIDATES` matches and counts facets on its newest
+    `FACET_DOCUMENTS`: ranking every one of 40,000 matches costs ten times the rest of the
+    search, and news readers want recent coverage first anyway. The total is always exact.
+    """
     filters = filters or SearchFilters()
     plan = _Plan(session, query, filters)
-    total = session.scalar(select(func.count()).select_from(plan.matching().subquery())) or 0
+    total = plan.count(session)
+    ranked = min(total, RANK_CANDIDATES) if plan.words is not None else total
+    floor = plan.floor(session, ranked) if ranked < total else None
     hits = [
         Hit(document=document_ref(row), snippet=row.snippet or "", score=float(row.score or 0.0))
-        for row in session.execute(plan.hits(limit, offset))
+        for row in session.execute(plan.hits(limit, offset, floor))
     ]
     counted = min(total, FACET_DOCUMENTS) if facets else 0
     found: dict[str, list[FacetValue]] = {}
     if counted:
-        matching = plan.matching()
-        if counted < total:
-            matching = matching.order_by(DocumentRow.pk.desc()).limit(counted)
-        found = facet_counts(session=session, matching=matching)
+        facet_floor = plan.floor(session, counted) if counted < total else None
+        found = facet_counts(session=session, matching=plan.matching(facet_floor))
     return SearchResults(
         query=query,
         filters=filters,
         total=total,
+        ranked=ranked,
         hits=hits,
         facets=found,
         facets_counted=counted,
@@ -197,20 +227,27 @@ def search(
 
 
 def facet_counts(*, session: Session, matching: Select[int]) -> dict[str, list[FacetValue]]:
-    """The commonest values of each facet among the `matching` documents, with their counts."""
+    """The commonest values of each facet among the `matching` documents, with their counts.
+
+    The database keeps each facet's top values (a window function), so that a broad search's
+    thousands of distinct entities never reach Python.
+    """
     counted = (
         select(FacetRow.value_id, func.count().label("n"))
         .where(FacetRow.document_pk.in_(matching.scalar_subquery()))
         .group_by(FacetRow.value_id)
         .subquery()
     )
-    query = select(FacetValueRow.facet, FacetValueRow.value, counted.c.n).join(
-        counted, counted.c.value_id == FacetValueRow.id
+    place = func.row_number().over(
+        partition_by=FacetValueRow.facet, order_by=(counted.c.n.desc(), FacetValueRow.value)
     )
+    ranked = (
+        select(FacetValueRow.facet, FacetValueRow.value, counted.c.n, place.label("place"))
+        .join(counted, counted.c.value_id == FacetValueRow.id)
+        .subquery()
+    )
+    query = select(ranked.c.facet, ranked.c.value, ranked.c.n).where(ranked.c.place <= FACET_SIZE)
     grouped: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
-    for row in session.execute(query):
+    for row in session.execute(query.order_by(ranked.c.facet, ranked.c.place)):
         grouped[row.facet].append(FacetValue(value=row.value, count=row.n))
-    return {
-        name: sorted(values, key=lambda v: (-v.count, v.value))[:FACET_SIZE]
-        for name, values in grouped.items()
-    }
+    return grouped
