@@ -39,6 +39,8 @@ def _title(document: DocumentRef) -> str:
 
 def search_tables(results: SearchResults) -> list[RenderableType]:
     shown = f"{len(results.hits)} of {results.total}" if results.hits else "none"
+    if results.ranked < results.total:
+        shown += f", the best of the newest {results.ranked}"
     hits = Table(title=f"{results.total} documents match ({shown} shown)", title_justify="left")
     for column in ("date", "site", "title", "id"):
         hits.add_column(column, no_wrap=column in ("date", "id"))
