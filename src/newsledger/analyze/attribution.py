@@ -1,0 +1,449 @@
+"""Attribution: every statement of an article with its speaker, cue and content.
+
+`find_statements` is the pure core: it reads a parsed Doc, the article's entities and the
+resources built once per process, and returns `Statement`s with ids `s1`, `s2`, ... in text
+order (by where each statement's earliest part starts).
+
+Where the statements come from:
+
+1. The learned taggers (`attribution_model.py`, trained on PolNeAR) find cues and, for each,
+   its source and content, in the PolNeAR sense: speech, thought, intention, stance and
+   evidence ("said", "believes", "wants", "backs", "according to", "the report shows").
+2. Rules (`attribution_rules.py`) add what PolNeAR leaves out or a parse pattern finds more
+   reliably: claims quoted inside another statement, "according to X", agentless hedges and
+   quotations next to a speech verb. A rule's statement is dropped when its cue overlaps a
+   cue already found.
+
+What each statement gets:
+
+- `speaker.kind`: `unattributed` without a source; `anonymous` when an anonymity phrase
+  ("on condition of anonymity") goes with the source, when the source is an unnamed person or
+  group ("officials", "an Iraqi commander", "a number of EU parliamentarians": a role noun,
+  indefinite or bare), or when it refers back to such a speaker; otherwise `named`.
+- `speaker.entity`: the entity of the source's head word; for a pronoun or a definite
+  description the entity stage did not resolve, the speaker it refers back to ("the statement"
+  → whoever made the previous statement, "the commander" → the last speaker headed by
+  "commander", "he" → the last speaker who is a person); for an artifact ("a report published
+  by the Habilian association") the first entity named inside it.
+- `direct`: quotations make up most of the content.
+- `hedged`: the cue is, or is modified by, a hedge ("reportedly", "allegedly"), or it is a
+  passive reporting verb without an agent ("are said to", "it is believed").
+- `relations`: `reports` from a statement to every statement whose cue lies inside its
+  content; `denies` from a statement that denies (a denial verb as its cue, or a denial phrase
+  such as "a sheer lie" in its content) to the latest earlier statement, within three
+  sentences, by another speaker; `supports` likewise for a statement whose cue confirms or
+  agrees ("confirmed", "echoed").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from newsledger.analyze.attribution_cues import AttributionCues
+from newsledger.analyze.attribution_features import (
+    DocContext,
+    TokenRange,
+    doc_context,
+    sentence_ranges,
+)
+from newsledger.analyze.attribution_model import AttributionTagger, TaggedAttribution
+from newsledger.analyze.attribution_rules import (
+    according_to,
+    agentless,
+    is_agentless_passive,
+    nested_speech,
+    quoted_speech,
+    reported_speech,
+    subject_of,
+    trimmed,
+)
+from newsledger.analyze.entities import EntityIndex
+from newsledger.analyze.quotes import find_quotes
+from newsledger.schema import Relation, Sourcing, Span, Speaker, SpeakerKind, Statement
+
+# Quotations must cover this share of a content's characters for the statement to be direct.
+DIRECT_SHARE = 0.8
+# How many sentences back a denial or a confirmation looks for the statement it answers, and a
+# pronoun or description for the speaker it refers to.
+RELATION_REACH = 3
+ANAPHOR_REACH = 3
+# How many tokens after a source an anonymity phrase may start and still describe it.
+ANONYMITY_REACH = 12
+REPAIR_CONJ = True
+REPORTED_RULE = True
+AnswerKind = Literal["denies", "supports"]
+RULES_OVERRIDE = {"quoted": False, "according": True, "nested": False, "agentless": True}
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+SENTENCE_END = frozenset({".", "!", "?", "”", '"', "''", "»", ")"})
+
+
+@dataclass
+class _Found:
+    """A statement under construction: token offsets until the end."""
+
+    tagged: TaggedAttribution
+    speaker: Speaker = field(default_factory=lambda: Speaker(kind="unattributed"))
+    head: Token | None = None
+    relations: list[Relation] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def start(self) -> int:
+        parts = [self.tagged.cue[0], self.tagged.content[0]]
+        if self.tagged.source is not None:
+            parts.append(self.tagged.source[0])
+        return min(parts)
+
+
+def find_statements(
+    doc: Doc, entity_index: EntityIndex, cues: AttributionCues, tagger: AttributionTagger
+) -> list[Statement]:
+    """The statements of a parsed article, ids `s1`, `s2`, ... in text order."""
+    text = doc.text  # joined from the tokens on every access
+    ctx = doc_context(doc, text, find_quotes(text), cues)
+    tagged = tagger(ctx)
+    contents = [t.content for t in tagged]
+    for rule, overrides in (
+        (quoted_speech(ctx), RULES_OVERRIDE["quoted"]),
+        (according_to(ctx), RULES_OVERRIDE["according"]),
+        (nested_speech(ctx, contents), RULES_OVERRIDE["nested"]),
+        (agentless(ctx, cues), RULES_OVERRIDE["agentless"]),
+        (reported_speech(ctx) if REPORTED_RULE else [], False),
+    ):
+        for candidate in rule:
+            if candidate.content[0] >= candidate.content[1]:
+                continue
+            clashing = [t for t in tagged if _overlaps(candidate.cue, t.cue)]
+            if clashing and overrides:
+                tagged = [t for t in tagged if t not in clashing]
+            if overrides or not clashing:
+                tagged.append(candidate)
+    # Claims quoted inside the rules' contents too ("according to X, the commander said …").
+    known = {t.cue for t in tagged}
+    for candidate in nested_speech(ctx, [t.content for t in tagged]):
+        if not any(_overlaps(candidate.cue, cue) for cue in known):
+            tagged.append(candidate)
+            known.add(candidate.cue)
+    repaired = [_repaired(ctx, cues, t, tagged) for t in tagged if not _violent(ctx, cues, t.cue)]
+    found = sorted((_Found(t) for t in repaired), key=lambda f: (f.start, f.tagged.cue[0]))
+    for number, item in enumerate(found, start=1):
+        item.id = f"s{number}"
+    for index, item in enumerate(found):
+        item.head, item.speaker = _speaker(ctx, entity_index, cues, item, found[:index])
+    _relate(ctx, cues, found)
+    return [_statement(ctx, cues, item) for item in found]
+
+
+def _repaired(
+    ctx: DocContext,
+    cues: AttributionCues,
+    item: TaggedAttribution,
+    others: Sequence[TaggedAttribution],
+) -> TaggedAttribution:
+    """The source made consistent with the cue.
+
+    An agentless passive ("are said to") has no source. A verb that shares its subject with
+    the verb it is coordinated with ("gathered … and called for") takes that subject. A
+    statement quoted inside another's content keeps its source inside that content.
+    """
+    root = ctx.doc[item.cue[0] : item.cue[1]].root
+    source = item.source
+    if is_agentless_passive(root, cues) or ctx.classes[root.i] == "hedge":
+        source = None
+    elif REPAIR_CONJ and source is None and root.pos_ == "VERB" and root.dep_ == "conj":
+        subject = subject_of(root)
+        if subject is not None and subject.lower_ != "it":
+            source = (subject.left_edge.i, subject.right_edge.i + 1)
+    if source is not None:
+        for other in others:
+            start, end = other.content
+            inside = other is not item and start <= item.cue[0] and item.cue[1] <= end
+            if inside and (source[0] < start or source[1] > end):
+                source = trimmed(ctx, max(source[0], start), min(source[1], end))
+        if source[0] >= source[1]:
+            source = None
+    return TaggedAttribution(cue=item.cue, source=source, content=item.content)
+
+
+def _violent(ctx: DocContext, cues: AttributionCues, cue: TokenRange) -> bool:
+    """A verb such as "attacked" coordinated with "killed" is an assault, not a criticism."""
+    root = ctx.doc[cue[0] : cue[1]].root
+    linked = [child for child in root.children if child.dep_ == "conj"]
+    if root.dep_ == "conj":
+        linked.append(root.head)
+    return any(token.lemma_.lower() in cues.violent_verbs for token in linked)
+
+
+def _overlaps(a: TokenRange, b: TokenRange) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _char_span(ctx: DocContext, tokens: TokenRange) -> Span:
+    doc = ctx.doc
+    start, end = tokens
+    while start < end - 1 and doc[start].is_space:
+        start += 1
+    while end > start + 1 and doc[end - 1].is_space:
+        end -= 1
+    first, last = doc[start], doc[end - 1]
+    return Span.of(ctx.text, first.idx, last.idx + len(last.text))
+
+
+def _speaker(
+    ctx: DocContext,
+    entity_index: EntityIndex,
+    cues: AttributionCues,
+    item: _Found,
+    earlier: Sequence[_Found],
+) -> tuple[Token | None, Speaker]:
+    source = item.tagged.source
+    if source is None:
+        return None, Speaker(kind="unattributed")
+    doc = ctx.doc
+    span = _char_span(ctx, source)
+    head = _quantified(cues, doc[source[0] : source[1]].root)
+    entity = entity_index.entity_at(head.idx, head.idx + len(head.text))
+    kind: SpeakerKind = "named"
+    if _anonymity_marked(ctx, cues, source, item.tagged.cue):
+        return head, Speaker(text=span.text, span=span, entity=None, kind="anonymous")
+    lemma = head.lemma_.lower()
+    determiner = _determiner(head)
+    if entity is None:
+        antecedent = _antecedent(ctx, cues, head, determiner, item, earlier)
+        if antecedent is not None:
+            return head, antecedent.speaker.model_copy(update={"text": span.text, "span": span})
+    if entity is None and head.pos_ != "PROPN":
+        role_noun = lemma in cues.anonymous_heads or head.lower_ in cues.anonymous_heads
+        indefinite = determiner is None or determiner in cues.indefinite_determiners
+        if role_noun and indefinite:
+            kind = "anonymous"
+        elif head.pos_ != "PRON":
+            inside = entity_index.entities_in(span.start, span.end)
+            entity = inside[0] if inside else None
+            if entity is None and determiner in cues.indefinite_determiners:
+                kind = "anonymous"
+    return head, Speaker(
+        text=span.text, span=span, entity=entity if kind == "named" else None, kind=kind
+    )
+
+
+def _quantified(cues: AttributionCues, head: Token) -> Token:
+    """ "a number of EU parliamentarians": the people counted, not the count."""
+    if head.lemma_.lower() in cues.quantity_nouns:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                counted = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if counted is not None and counted.pos_ in ("NOUN", "PROPN"):
+                    return counted
+    return head
+
+
+def _determiner(head: Token) -> str | None:
+    """The head's determiner or quantifier, lower-cased; a counted noun takes its count's
+    ("a number of X" is indefinite)."""
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
+        head = head.head.head
+    for child in head.children:
+        if child.dep_ in ("det", "nummod", "quantmod", "predet") and child.i < head.i:
+            return child.lower_
+    return None
+
+
+def _anonymity_marked(
+    ctx: DocContext, cues: AttributionCues, source: TokenRange, cue: TokenRange
+) -> bool:
+    """An anonymity phrase in the source, between it and the cue, or in the words right
+    after it ("said a senior official, who spoke on condition of anonymity")."""
+    doc = ctx.doc
+    after_cue = source[0] >= cue[1]
+    start = min(source[0], cue[1])
+    end = min(len(doc), source[1] + ANONYMITY_REACH if after_cue else max(source[1], cue[0]))
+    last = doc[end - 1]
+    text = ctx.text[doc[start].idx : last.idx + len(last.text)].lower()
+    return any(marker in text for marker in cues.anonymity_markers)
+
+
+def _antecedent(
+    ctx: DocContext,
+    cues: AttributionCues,
+    head: Token,
+    determiner: str | None,
+    item: _Found,
+    earlier: Sequence[_Found],
+) -> _Found | None:
+    """The earlier statement whose speaker a pronoun or definite description refers to."""
+    lemma = head.lemma_.lower()
+    here = ctx.sentence_of[item.tagged.cue[0]]
+    recent = [
+        e
+        for e in reversed(earlier)
+        if e.head is not None and here - ctx.sentence_of[e.tagged.cue[0]] <= ANAPHOR_REACH
+    ]
+    if head.pos_ == "PRON":
+        if head.lower_ in PERSON_PRONOUNS:
+            return next((e for e in recent if _is_person(e)), None)
+        if head.lower_ in PLURAL_PRONOUNS:
+            return next((e for e in recent if _is_plural(e)), None)
+        return None
+    if determiner not in DEFINITE:
+        return None
+    if lemma in cues.reporting_artifacts:
+        # "the statement added": the speaker of the statement before, not one it quotes.
+        outer = [e for e in recent if not _inside_content(e, earlier)]
+        return outer[0] if outer else None
+    same_noun = [
+        e for e in reversed(earlier) if e.head is not None and e.head.lemma_.lower() == lemma
+    ]
+    if same_noun:
+        return same_noun[0]
+    if lemma in cues.anonymous_heads:
+        plural = head.tag_ in ("NNS", "NNPS")
+        return next(
+            (e for e in recent if e.speaker.kind == "anonymous" and _is_plural(e) == plural),
+            None,
+        )
+    return None
+
+
+def _is_person(found: _Found) -> bool:
+    head = found.head
+    return head is not None and (head.ent_type_ == "PERSON" or head.lower_ in PERSON_PRONOUNS)
+
+
+def _is_plural(found: _Found) -> bool:
+    head = found.head
+    return head is not None and (head.tag_ in ("NNS", "NNPS") or head.lower_ in PLURAL_PRONOUNS)
+
+
+def _inside_content(found: _Found, others: Sequence[_Found]) -> bool:
+    cue = found.tagged.cue
+    return any(
+        o is not found and o.tagged.content[0] <= cue[0] and cue[1] <= o.tagged.content[1]
+        for o in others
+    )
+
+
+def _relate(ctx: DocContext, cues: AttributionCues, found: Sequence[_Found]) -> None:
+    for outer in found:
+        for inner in found:
+            if inner is not outer and _inside_content(inner, [outer]):
+                outer.relations.append(Relation(type="reports", statement=inner.id))
+    by_cue = sorted(found, key=lambda f: f.tagged.cue[0])
+    for index, item in enumerate(by_cue):
+        kind = _answer_kind(ctx, cues, item)
+        if kind is None:
+            continue
+        here = ctx.sentence_of[item.tagged.cue[0]]
+        for previous in reversed(by_cue[:index]):
+            if here - ctx.sentence_of[previous.tagged.cue[0]] > RELATION_REACH:
+                break
+            if _same_speaker(item, previous) or previous.tagged.cue[0] >= item.tagged.cue[0]:
+                continue
+            if any(r.statement == previous.id for r in item.relations):
+                continue
+            item.relations.append(Relation(type=kind, statement=previous.id))
+            break
+
+
+def _answer_kind(ctx: DocContext, cues: AttributionCues, item: _Found) -> AnswerKind | None:
+    """ "denies" or "supports" when the statement answers an earlier one, else None."""
+    cue_start, cue_end = item.tagged.cue
+    lemmas = {ctx.lemma[i] for i in range(cue_start, cue_end)}
+    if lemmas & cues.denial_verbs:
+        return "denies"
+    start, end = item.tagged.content
+    content = " ".join(ctx.lower[start:end])
+    if any(f" {phrase} " in f" {content} " for phrase in cues.denial_phrases):
+        return "denies"
+    if lemmas & cues.support_verbs:
+        return "supports"
+    return None
+
+
+def _same_speaker(a: _Found, b: _Found) -> bool:
+    if a.speaker.entity is not None or b.speaker.entity is not None:
+        return a.speaker.entity == b.speaker.entity
+    if a.head is None or b.head is None:
+        return False
+    return a.head.lemma_.lower() == b.head.lemma_.lower()
+
+
+def _statement(ctx: DocContext, cues: AttributionCues, item: _Found) -> Statement:
+    content = _char_span(ctx, item.tagged.content)
+    return Statement(
+        id=item.id,
+        speaker=item.speaker,
+        cue=_char_span(ctx, item.tagged.cue),
+        content=content,
+        direct=_is_direct(ctx, item.tagged),
+        hedged=_is_hedged(ctx, cues, item.tagged.cue),
+        relations=item.relations,
+    )
+
+
+def _is_direct(ctx: DocContext, tagged: TaggedAttribution) -> bool:
+    """Quotations make up most of the content, not counting the statement's own speaker and
+    cue inside it ("“A,” she said, “B.”")."""
+    own = set(range(*tagged.cue)) | (set(range(*tagged.source)) if tagged.source else set())
+    words = [ctx.doc[i] for i in range(*tagged.content) if i not in own and not ctx.doc[i].is_space]
+    quoted = sum(len(token.text) for token in words if ctx.quote_of[token.i])
+    total = sum(len(token.text) for token in words)
+    return total > 0 and quoted >= DIRECT_SHARE * total
+
+
+def _is_hedged(ctx: DocContext, cues: AttributionCues, cue: TokenRange) -> bool:
+    doc = ctx.doc
+    tokens = doc[cue[0] : cue[1]]
+    if any(t.lower_ in cues.agentless_hedges for t in tokens):
+        return True
+    root = tokens.root
+    if any(c.lower_ in cues.agentless_hedges for c in root.children):
+        return True
+    return is_agentless_passive(root, cues)
+
+
+def sourcing_profile(doc: Doc, statements: Sequence[Statement]) -> Sourcing:
+    """How an article sources what it says.
+
+    `author_assertions` counts the sentences that assert something in the author's own voice:
+    sentences (spaCy's, also cut at line breaks) that have a finite verb, end in closing
+    punctuation other than a question mark (so headlines, captions and questions do not
+    count), and share no character with any statement's speaker, cue or content.
+    """
+    kinds = Counter(s.speaker.kind for s in statements)
+    covered = sorted(
+        (span.start, span.end)
+        for s in statements
+        for span in (s.cue, s.content, s.speaker.span)
+        if span is not None
+    )
+    assertions = 0
+    for start, end in sentence_ranges(doc):
+        sentence = doc[start:end]
+        words = [t for t in sentence if not t.is_space]
+        if not words or words[-1].text == "?":
+            continue
+        if words[-1].text not in SENTENCE_END:
+            continue
+        if not any(t.tag_ in FINITE_TAGS for t in words):
+            continue
+        first, last = words[0].idx, words[-1].idx + len(words[-1].text)
+        if any(a < last and first < b for a, b in covered):
+            continue
+        assertions += 1
+    return Sourcing(
+        statements=len(statements),
+        named=kinds["named"],
+        anonymous=kinds["anonymous"],
+        unattributed=kinds["unattributed"],
+        hedged=sum(1 for s in statements if s.hedged),
+        author_assertions=assertions,
+    )
