@@ -46,3 +46,16 @@ clean:
 .PHONY: build-event-lexicon
 build-event-lexicon: install
 	$(BIN)/python scripts/build_event_lexicon.py
+
+# Retrain the framing stage's technique tagger on ../shared/data/ptc and write its ONNX model to
+# src/newsledger/analyze/data (needs the `train` extra; about an hour on two shared CPU cores).
+.PHONY: train-framing
+train-framing: install
+	$(BIN)/python scripts/train_framing.py
+
+# Retrain the attribution taggers on ../shared/data/polnear/train and write them to
+# src/newsledger/analyze/data (about 15 minutes on two cores; add ARGS=--hold-out to also score
+# the held-out seventh of train that their settings were chosen on).
+.PHONY: train-attribution
+train-attribution: install
+	$(BIN)/python scripts/train_attribution.py $(ARGS)

@@ -94,9 +94,18 @@ def analyze(
     config: Annotated[
         Path | None, typer.Option("--config", help="TOML file with a \\[newsledger] table.")
     ] = None,
+    technique_threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--technique-threshold",
+            min=0.0,
+            max=1.0,
+            help="Keep propaganda-technique spans scoring at least this (default 0.5).",
+        ),
+    ] = None,
 ) -> int:
     """Analyse news pages into newsledger/analysis@1 JSON or a readable report."""
-    settings = load_settings(config)
+    settings = load_settings(config, technique_threshold=technique_threshold)
     inputs = expand_inputs(paths)
     stderr = Console(stderr=True, highlight=False)
     show_progress = stderr.is_terminal and len(inputs) > 1
