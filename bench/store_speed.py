@@ -334,7 +334,7 @@ def main() -> None:
     args = parser.parse_args()
     corpus = Corpus(seed_analyses())
     print(f"{len(corpus.seeds)} seed analyses", file=sys.stderr)
-    rows = []
+    rows: list[str] = []
     for backend in args.backends.split(","):
         if backend == "postgresql" and not args.pg:
             print("no PostgreSQL URL (--pg): PostgreSQL skipped", file=sys.stderr)
@@ -357,14 +357,15 @@ def main() -> None:
                         )
                 print(f"{backend}: queries", file=sys.stderr)
                 latency = query_latencies(database, corpus, args.queries)
-                rows.append((backend, rate, rate_end_to_end, latency, _size(database)))
+                cells = [f"{p50:.0f} / {p95:.0f}" for p50, p95 in latency.values()]
+                row = f"| {backend} | {rate:.0f} | {rate_end_to_end:.0f} | {' | '.join(cells)} |"
+                rows.append(f"{row} {_size(database)} |")
+                print(rows[-1], file=sys.stderr)  # a later backend's failure keeps this one
     print(f"\n{args.documents:,} documents, {args.queries} queries of each kind (p50 / p95, ms)\n")
     columns = ["store ingest (docs/s)", "`ingest --analysed` (docs/s)", "search", "entity page"]
     print("| backend | " + " | ".join([*columns, "related", "size"]) + " |")
     print("|---|---|---|---|---|---|---|")
-    for backend, rate, rate_end_to_end, latency, size in rows:
-        cells = [f"{p50:.0f} / {p95:.0f}" for p50, p95 in latency.values()]
-        print(f"| {backend} | {rate:.0f} | {rate_end_to_end:.0f} | {' | '.join(cells)} | {size} |")
+    print("\n".join(rows))
 
 
 if __name__ == "__main__":
