@@ -201,11 +201,11 @@ class EventRow(Base):
     local_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     position: Mapped[int] = mapped_column(Integer)
     actor: Mapped[str | None] = mapped_column(JsonText)
-    actor_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    actor_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
     action_lemma: Mapped[str] = mapped_column(String(255))
     action_span: Mapped[str] = mapped_column(JsonText)
     target: Mapped[str | None] = mapped_column(JsonText)
-    target_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    target_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
     category: Mapped[str | None] = mapped_column(String(64))
     negated: Mapped[bool] = mapped_column(Boolean)
     modality: Mapped[str] = mapped_column(String(16))
@@ -217,7 +217,12 @@ class EventRow(Base):
     evidence: Mapped[str] = mapped_column(JsonText)
     incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), index=True)
 
-    __table_args__ = (Index("ix_events_category", "category", "document_pk"),)
+    # With the document key, an actor's latest events are an index range, not a sort.
+    __table_args__ = (
+        Index("ix_events_category", "category", "document_pk"),
+        Index("ix_events_actor", "actor_entity_id", "document_pk"),
+        Index("ix_events_target", "target_entity_id", "document_pk"),
+    )
 
 
 class TechniqueRow(Base):

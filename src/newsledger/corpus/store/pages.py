@@ -73,7 +73,9 @@ def entity_page(*, session: Session, name: str, limit: int = 20) -> EntityPage:
         .order_by(total.desc(), DocumentRow.site, LabelRow.text)
         .limit(limit * 3)
     )
-    newest = (DocumentRow.published_day.desc().nulls_last(), DocumentRow.pk.desc())
+    # Newest stored first: the (entity, document) indexes give the latest rows without
+    # sorting all of a frequent actor's thousands of statements and events by date.
+    newest = (StatementRow.document_pk.desc(), StatementRow.position)
     by = statements_query().where(StatementRow.speaker_entity_id == entity.id)
     about = statements_query().join(
         StatementSubjectRow,
@@ -83,13 +85,19 @@ def entity_page(*, session: Session, name: str, limit: int = 20) -> EntityPage:
         ),
     )
     about = about.where(StatementSubjectRow.entity_id == entity.id)
-    events = (
-        select(*EVENT_COLUMNS)
-        .join(DocumentRow, DocumentRow.pk == EventRow.document_pk)
-        .where(or_(EventRow.actor_entity_id == entity.id, EventRow.target_entity_id == entity.id))
-    )
-    day = func.coalesce(EventRow.when_value, DocumentRow.published_day)
-    latest_events = events.order_by(day.desc().nulls_last(), DocumentRow.pk.desc()).limit(limit)
+    # One index range per role, merged: an OR of the two would sort all of an actor's events.
+    latest: list[Any] = []
+    for role in (EventRow.actor_entity_id, EventRow.target_entity_id):
+        events = (
+            select(*EVENT_COLUMNS, EventRow.document_pk, EventRow.position)
+            .join(DocumentRow, DocumentRow.pk == EventRow.document_pk)
+            .where(role == entity.id)
+            .order_by(EventRow.document_pk.desc(), EventRow.position)
+            .limit(limit)
+        )
+        latest.extend(session.execute(events))
+    newest_events = {(row.document_pk, row.position): row for row in latest}
+    kept = sorted(newest_events, key=lambda key: (-key[0], key[1]))[:limit]
     return EntityPage(
         entity=entity,
         aliases=list(aliases),
@@ -105,8 +113,11 @@ def entity_page(*, session: Session, name: str, limit: int = 20) -> EntityPage:
         statements_about=[
             statement_view(row) for row in session.execute(about.order_by(*newest).limit(limit))
         ],
-        # Fetched newest first, so the limit keeps the latest; shown in time order.
-        timeline=[event_view(row) for row in session.execute(latest_events)][::-1],
+        # The latest stored events, shown in time order.
+        timeline=sorted(
+            (event_view(newest_events[key]) for key in kept),
+            key=lambda event: (event.when or event.document.published or "", event.event_id),
+        ),
     )
 
 

@@ -194,12 +194,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("document_pk", "local_id"),
     )
-    op.create_index(op.f("ix_events_actor_entity_id"), "events", ["actor_entity_id"], unique=False)
+    op.create_index("ix_events_actor", "events", ["actor_entity_id", "document_pk"], unique=False)
     op.create_index("ix_events_category", "events", ["category", "document_pk"], unique=False)
     op.create_index(op.f("ix_events_incident_id"), "events", ["incident_id"], unique=False)
-    op.create_index(
-        op.f("ix_events_target_entity_id"), "events", ["target_entity_id"], unique=False
-    )
+    op.create_index("ix_events_target", "events", ["target_entity_id", "document_pk"], unique=False)
     op.create_table(
         "labels",
         sa.Column("document_pk", sa.Integer(), nullable=False),
