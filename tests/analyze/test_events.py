@@ -211,6 +211,11 @@ def test_verbs_that_are_not_events(analyzer: Analyzer) -> None:
     assert events_of(analyzer, "The minister said nothing and was tired.") == []
 
 
+def test_pronoun_that_leads_back_to_itself_ends(analyzer: Analyzer) -> None:
+    # "the most of it": the partitive "most" resolves through "it", whose antecedent is "most".
+    assert events_of(analyzer, "If this be treason, make the most of it.\n") == []
+
+
 def test_ids_follow_the_text(analyzer: Analyzer) -> None:
     text = "The rebels attacked the convoy. Police arrested the attackers."
     events = events_of(analyzer, text)

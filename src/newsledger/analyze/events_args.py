@@ -114,7 +114,7 @@ class Participants:
                 if found is not None:
                     return found
         if lower in PLURAL_PRONOUNS or lower in SINGULAR_PRONOUNS:
-            return self._antecedent(token, plural=lower in PLURAL_PRONOUNS)
+            return self._antecedent(token, lower in PLURAL_PRONOUNS, seen)
         return None
 
     def is_actor(self, token: Token) -> bool:
@@ -149,8 +149,9 @@ class Participants:
         of_object = _of_object(token)
         return of_object is not None and self._partitive(token) and of_object.tag_ in PLURAL_TAGS
 
-    def _antecedent(self, pronoun: Token, plural: bool) -> str | None:
-        """The nearest earlier same-role noun of the sentence that agrees and has an entity."""
+    def _antecedent(self, pronoun: Token, plural: bool, seen: int) -> str | None:
+        """The nearest earlier same-role noun of the sentence that agrees and has an entity
+        (`seen` bounds the walk: a partitive antecedent can lead back to another pronoun)."""
         roles = SUBJECT_DEPS if pronoun.dep_ in SUBJECT_DEPS else OBJECT_DEPS
         for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
             candidate = self.doc[i]
@@ -158,7 +159,7 @@ class Participants:
                 continue
             if self._plural(candidate) != plural:
                 continue
-            found = self._resolve(candidate, 1)
+            found = self._resolve(candidate, seen + 1)
             if found is not None:
                 return found
         return None
