@@ -1,13 +1,13 @@
 """Attributions found by rules, where a parse pattern is more precise than the tagger or where
 PolNeAR, which the tagger learnt from, annotates nothing (it marks only the outermost
-attribution, so a claim quoted inside a statement is left to `nested_speech`).
+attribution, so a claim quoted inside a statement is left to `reported_speech`).
 
 Every rule returns `TaggedAttribution`s in token offsets; `attribution.py` merges them with the
 tagger's, keeping the tagger's wherever their cues overlap.
 
-- `nested_speech`: inside another attribution's content, a speech verb with a subject and a
-  clausal complement ("the MKO has claimed that …"): source = the subject, content = the
-  clause.
+- `reported_speech`: a speech verb with a subject and a clausal complement, also inside
+  another attribution's content ("the MKO has claimed that …"): source = the subject, content
+  = the clause.
 - `according_to`: "according to X, Y" / "Y, according to X": source = X, content = the rest of
   the clause, past a dash-delimited aside right after X.
 - `agentless`: hedges without a source. An adverb ("reportedly", "allegedly") is the cue of the
@@ -21,7 +21,7 @@ tagger's, keeping the tagger's wherever their cues overlap.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from spacy.tokens import Token
 
@@ -40,38 +40,25 @@ QUOTE_VERB_GAP = 4
 
 
 def reported_speech(ctx: DocContext) -> list[TaggedAttribution]:
-    """ "X said (that) Y" anywhere: a speech verb with a subject and a clausal complement."""
-    return nested_speech(ctx, [(0, len(ctx.doc))])
-
-
-def nested_speech(ctx: DocContext, contents: Sequence[TokenRange]) -> list[TaggedAttribution]:
+    """ "X said (that) Y", also inside another statement's content ("the MKO has claimed that
+    …"): a speech verb with a subject and a clausal complement after it."""
     found = []
-    for start, end in contents:
-        for i in range(start, end):
-            token = ctx.doc[i]
-            if ctx.classes[i] != "speech" or token.pos_ != "VERB":
-                continue
-            subject = subject_of(token)
-            clause = _child(token, CLAUSE_DEPS)
-            if subject is None or clause is None or subject.lower_ == "it":
-                continue
-            if clause.left_edge.i < token.i or clause.right_edge.i >= end:
-                continue
-            cue = verb_group(token)
-            source = _subtree(subject)
-            if source[0] < start:
-                # A misparse can hang the subject outside the content ("… – the commander,
-                # who …, said"): the words between the content's start and the verb are it.
-                source = trimmed(ctx, start, cue[0])
-            if source[0] >= source[1]:
-                continue
-            found.append(
-                TaggedAttribution(
-                    cue=cue,
-                    source=source,
-                    content=trimmed(ctx, clause.left_edge.i, clause.right_edge.i + 1),
-                )
+    for i, token in enumerate(ctx.doc):
+        if ctx.classes[i] != "speech" or token.pos_ != "VERB":
+            continue
+        subject = subject_of(token)
+        clause = _child(token, CLAUSE_DEPS)
+        if subject is None or clause is None or subject.lower_ == "it":
+            continue
+        if clause.left_edge.i < token.i:
+            continue
+        found.append(
+            TaggedAttribution(
+                cue=verb_group(token),
+                source=_subtree(subject),
+                content=trimmed(ctx, clause.left_edge.i, clause.right_edge.i + 1),
             )
+        )
     return found
 
 
