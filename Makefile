@@ -48,7 +48,7 @@ build-event-lexicon: install
 	$(BIN)/python scripts/build_event_lexicon.py
 
 # Retrain the framing stage's technique tagger on ../shared/data/ptc and write its ONNX model to
-# src/newsledger/analyze/data (needs the `train` extra; about an hour on two shared CPU cores).
+# src/newsledger/analyze/data (needs the `train` extra; one to two hours on two shared CPU cores).
 .PHONY: train-framing
 train-framing: install
 	$(BIN)/python scripts/train_framing.py

