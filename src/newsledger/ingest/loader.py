@@ -122,7 +122,7 @@ def load_path(
             return
         with open(path, "rb") as handle:
             if not raw_text and _is_warc(handle.peek(_SNIFF_BYTES)[:_SNIFF_BYTES], path):
-                yield from _load_warc(handle, name=path, settings=settings)
+                yield from load_warc(handle, name=path, settings=settings)
                 return
             if stat.S_ISREG(info.st_mode) and info.st_size > settings.max_input_bytes:
                 yield _too_large(info.st_size, path, settings)
@@ -142,7 +142,7 @@ def load_bytes(
     As with files, the size limit bounds each record of a WARC archive, not the archive.
     """
     if not raw_text and _is_warc(data[:_SNIFF_BYTES], name):
-        yield from _load_warc(io.BytesIO(data), name=name, settings=settings)
+        yield from load_warc(io.BytesIO(data), name=name, settings=settings)
     elif len(data) > settings.max_input_bytes:
         yield _too_large(len(data), name, settings)
     else:
@@ -246,9 +246,10 @@ def _too_large(size: int, name: str, settings: Settings) -> TooLarge:
     return TooLarge(message, source=name)
 
 
-def _load_warc(
-    stream: BinaryIO, *, name: str, settings: Settings
+def load_warc(
+    stream: BinaryIO, *, name: str, settings: Settings = _DEFAULT_SETTINGS
 ) -> Iterator[Document | IngestError]:
+    """The documents of a WARC archive read from a stream (plain or gzip), record by record."""
     for item in iter_responses(stream, name=name, max_bytes=settings.max_input_bytes):
         yield item if isinstance(item, IngestError) else _load_response(item, settings=settings)
 
