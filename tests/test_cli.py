@@ -67,6 +67,22 @@ def test_a_directory_is_read_in_name_order(
     assert titles == ["First title here", "Second title here"]
 
 
+def test_jobs_give_the_same_output_in_the_same_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for number in range(10):
+        (tmp_path / f"{number:02d}.txt").write_text(
+            f"Title number {number}\n\nThe minister said on Monday that talk {number} stalled.\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "05b.txt").write_bytes(b"")
+    one = run_cli(capsys, "analyze", str(tmp_path))
+    two = run_cli(capsys, "analyze", "--jobs", "2", str(tmp_path))
+    assert one[0] == two[0] == 1  # the empty file failed, the rest did not
+    assert one[1] == two[1] and len(two[1].splitlines()) == 10
+    assert "05b.txt: the file is empty" in two[2] and len(two[2].strip().splitlines()) == 1
+
+
 def test_raw_text_keeps_the_file_as_the_body(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newsledger import cli_corpus, cli_web
+from newsledger import cli_corpus, cli_scale, cli_web
 from newsledger.config import Settings, load_settings
 from newsledger.errors import NewsledgerError
 from newsledger.ingest import expand_inputs, load_path
@@ -50,6 +50,28 @@ def _read_inputs(
         yield from load_path(path, raw_text=raw_text, settings=settings)
         if progress is not None and task is not None:
             progress.advance(task)
+
+
+def _analysed(
+    inputs: list[str], raw_text: bool, settings: Settings, progress: Progress, jobs: int
+) -> Iterator[Analysis | NewsledgerError]:
+    # The analysis modules are imported here: spaCy takes seconds to import, and the corpus
+    # commands never need it. Standard input stays with this process.
+    if jobs > 1 and len(inputs) > 1 and "-" not in inputs:
+        from newsledger.analyze.parallel import analyze_files
+
+        task = progress.add_task("analysing", total=len(inputs))
+        yield from analyze_files(
+            inputs,
+            jobs=min(jobs, len(inputs)),
+            raw_text=raw_text,
+            settings=settings,
+            on_files_done=lambda count: progress.advance(task, count),
+        )
+        return
+    from newsledger.analyze.pipeline import Analyzer
+
+    yield from Analyzer(settings).analyze_stream(_read_inputs(inputs, raw_text, settings, progress))
 
 
 def _write(out: TextIO, analysis: Analysis, output: OutputFormat) -> None:
@@ -103,6 +125,15 @@ def analyze(
             help="Keep propaganda-technique spans scoring at least this (default 0.5).",
         ),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes, each analysing whole files (a WARC archive is one file).",
+        ),
+    ] = 1,
 ) -> int:
     """Analyse news pages into newsledger/analysis@1 JSON or a readable report."""
     settings = load_settings(config, technique_threshold=technique_threshold)
@@ -118,18 +149,13 @@ def analyze(
         transient=True,
         disable=not show_progress,
     )
-    # Imported here: spaCy takes seconds to import, and the corpus commands never need it.
-    from newsledger.analyze.pipeline import Analyzer
-
-    analyzer = Analyzer(settings)
     several = len(inputs) > 1 or any(Path(path).is_dir() for path in paths)
     succeeded = failed = 0
     # With one input, the first result waits until the stream shows whether it is alone
     # (one JSON object) or the first of several (a WARC: JSON Lines).
     pending: Analysis | None = None
     with progress:
-        stream = analyzer.analyze_stream(_read_inputs(inputs, raw_text, settings, progress))
-        for item in stream:
+        for item in _analysed(inputs, raw_text, settings, progress, jobs):
             if isinstance(item, NewsledgerError):
                 failed += 1
                 progress.console.print(f"newsledger: {item}", markup=False, soft_wrap=True)
@@ -163,6 +189,8 @@ def schema() -> int:
 cli_corpus.register(app)
 # The reader's commands (serve, user add) too.
 cli_web.register(app)
+# The scale commands (spark run, load) too.
+cli_scale.register(app)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
