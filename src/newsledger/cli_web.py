@@ -97,10 +97,8 @@ def user_add_command(
             raise CliUsageError("the two passwords differ")
     if len(password) < MIN_PASSWORD_CHARS:
         raise CliUsageError(f"a password has at least {MIN_PASSWORD_CHARS} characters")
-    with open_database(db) as database:
-        accounts.ensure_account_tables(database=database)
-        with database.transaction() as session:
-            accounts.add_user(session=session, name=name, password_hash=hash_password(password))
+    with open_database(db) as database, database.transaction() as session:
+        accounts.add_user(session=session, name=name, password_hash=hash_password(password))
     print(f"newsledger: added user {name}", file=sys.stderr)
     return EXIT_OK
 

@@ -4,20 +4,74 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from newsledger.corpus import Database, database_url, default_path, open_database
 from newsledger.corpus.migrations import HEAD
 from newsledger.corpus.models import Base
+from newsledger.corpus.store import accounts
 from newsledger.errors import StoreError
 
 # Search is made by the migrations alone, differently per backend (see `models`): FTS5's table
 # and its shadow tables on SQLite, a column and its index on PostgreSQL.
 SEARCH_OBJECTS = ("document_fts", "search", "ix_documents_search")
+ACCOUNT_TABLES = {"users", "login_sessions", "notes"}
+# What the reader ran on stores at 0001, before migration 0002 made its tables.
+READER_MADE_ACCOUNTS = (
+    "CREATE TABLE users (id INTEGER NOT NULL, name VARCHAR(64) NOT NULL,"
+    " password_hash TEXT NOT NULL, created VARCHAR(32) NOT NULL, PRIMARY KEY (id), UNIQUE (name))",
+    "CREATE TABLE login_sessions (token_hash VARCHAR(64) NOT NULL, user_id INTEGER NOT NULL,"
+    " created VARCHAR(32) NOT NULL, expires VARCHAR(32) NOT NULL, PRIMARY KEY (token_hash),"
+    " FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE)",
+    "CREATE INDEX ix_login_sessions_expires ON login_sessions (expires)",
+    "CREATE INDEX ix_login_sessions_user_id ON login_sessions (user_id)",
+    "CREATE TABLE notes (id INTEGER NOT NULL, document_id VARCHAR(64) NOT NULL,"
+    " target_kind VARCHAR(16) NOT NULL, target_id VARCHAR(64) NOT NULL,"
+    " author_id INTEGER NOT NULL, text TEXT NOT NULL, created VARCHAR(32) NOT NULL,"
+    " PRIMARY KEY (id), FOREIGN KEY(author_id) REFERENCES users (id) ON DELETE CASCADE)",
+    "CREATE INDEX ix_notes_document ON notes (document_id, id)",
+    "INSERT INTO users VALUES (1, 'alice', 'hash', '2024-01-01T00:00:00Z')",
+    "INSERT INTO notes VALUES (1, 'doc', 'article', '', 1, 'kept', '2024-01-01T00:00:00Z')",
+)
+
+
+def migrations_config() -> Config:
+    config = Config()
+    config.set_main_option(
+        "script_location", str(resources.files("newsledger").joinpath("corpus/migrations"))
+    )
+    return config
+
+
+def store_at_0001(path: Path, *extra: str) -> None:
+    """A store as releases before the accounts migration left it, plus `extra` statements."""
+    bare = open_database(str(path), migrate=False)
+    with bare.engine.begin() as connection:
+        config = migrations_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        for statement in extra:
+            connection.execute(text(statement))
+    bare.close()
+
+
+def differences(database: Database) -> list[object]:
+    """What `compare_metadata` finds between the store and the models (search aside)."""
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={
+                "include_name": lambda name, kind, _: not (name or "").startswith(SEARCH_OBJECTS),
+                "compare_type": True,
+            },
+        )
+        assert context.get_current_revision() == HEAD
+        return list(compare_metadata(context, Base.metadata))
 
 
 def test_urls_and_the_default_place(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -33,24 +87,35 @@ def test_urls_and_the_default_place(monkeypatch: pytest.MonkeyPatch, tmp_path: P
 
 
 def test_head_names_the_newest_migration() -> None:
-    config = Config()
-    config.set_main_option(
-        "script_location", str(resources.files("newsledger").joinpath("corpus/migrations"))
-    )
-    assert ScriptDirectory.from_config(config).get_current_head() == HEAD
+    assert ScriptDirectory.from_config(migrations_config()).get_current_head() == HEAD
 
 
 def test_the_migrations_make_the_models_tables(database: Database) -> None:
-    with database.engine.connect() as connection:
-        context = MigrationContext.configure(
-            connection,
-            opts={
-                "include_name": lambda name, kind, _: not (name or "").startswith(SEARCH_OBJECTS),
-                "compare_type": True,
-            },
-        )
-        assert compare_metadata(context, Base.metadata) == []
-        assert context.get_current_revision() == HEAD
+    assert differences(database) == []
+    assert set(Base.metadata.tables) >= ACCOUNT_TABLES
+
+
+def test_a_store_at_0001_gains_the_account_tables_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.db"
+    store_at_0001(path)
+    with open_database(str(path)) as database:
+        with database.engine.connect() as connection:
+            assert set(inspect(connection).get_table_names()) >= ACCOUNT_TABLES
+        assert differences(database) == []
+        with database.transaction() as session:
+            accounts.add_user(session=session, name="alice", password_hash="hash")
+
+
+def test_account_tables_the_reader_made_before_0002_keep_their_rows(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.db"
+    store_at_0001(path, *READER_MADE_ACCOUNTS)
+    with open_database(str(path)) as database:
+        assert differences(database) == []
+        with database.reading() as session:
+            assert accounts.credentials(session=session, name="alice") is not None
+            assert [
+                note.text for note in accounts.notes_on(session=session, document_id="doc")
+            ] == ["kept"]
 
 
 def test_sqlite_settings(tmp_path: Path) -> None:

@@ -34,10 +34,8 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8",
     )
     assert main(["ingest", "--analysed", str(analysed), "--db", str(path)]) == 0
-    with open_database(str(path)) as database:
-        accounts.ensure_account_tables(database=database)
-        with database.transaction() as session:
-            accounts.add_user(session=session, name="alice", password_hash=hash_password(PASSWORD))
+    with open_database(str(path)) as database, database.transaction() as session:
+        accounts.add_user(session=session, name="alice", password_hash=hash_password(PASSWORD))
     return path
 
 

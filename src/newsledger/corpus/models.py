@@ -6,9 +6,11 @@ ingest adds on top, and per-document rows point at them. Spans and other nested 
 query filters on are stored as JSON text, which `convert` writes and reads: serialising there,
 once per value, is a third of the cost of SQLAlchemy's JSON type on a batch insert.
 
-The migrations in `corpus/migrations/versions` create these tables; a test checks that the two
-agree. Full-text search lives outside these models because it differs by backend: an FTS5 table
-on SQLite, a generated `tsvector` column on PostgreSQL (both made by the migrations).
+The reader's accounts (users, their login sessions, their notes) live here too, so that one
+metadata describes the whole store. The migrations in `corpus/migrations/versions` create these
+tables; a test checks that the two agree. Full-text search lives outside these models because it
+differs by backend: an FTS5 table on SQLite, a generated `tsvector` column on PostgreSQL (both
+made by the migrations).
 """
 
 from __future__ import annotations
@@ -280,3 +282,46 @@ class LabelRow(Base):
     entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
     count: Mapped[int] = mapped_column(Integer)
+
+
+class UserRow(Base):
+    """A reader account; the password arrives hashed (argon2, in `web.auth`)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    created: Mapped[str] = mapped_column(String(32))
+
+
+class LoginRow(Base):
+    """A logged-in browser: the SHA-256 of its cookie's token, until it expires or logs out."""
+
+    __tablename__ = "login_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created: Mapped[str] = mapped_column(String(32))
+    expires: Mapped[str] = mapped_column(String(32), index=True)
+
+
+class NoteRow(Base):
+    """An analyst's note on an article, or on one of its statements or events.
+
+    It names its document by the contract's `document.id`, not the row key, and has no foreign
+    key to it: notes outlive `--reanalyse`, which replaces the document's rows.
+    """
+
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String(64))
+    target_kind: Mapped[str] = mapped_column(String(16))
+    # The statement's or event's local id (`s3`, `v2`); empty for the article itself.
+    target_id: Mapped[str] = mapped_column(String(64))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    created: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (Index("ix_notes_document", "document_id", "id"),)

@@ -21,7 +21,6 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from newsledger import __version__
 from newsledger.corpus import open_database
-from newsledger.corpus.store.accounts import ensure_account_tables
 from newsledger.errors import NewsledgerError
 from newsledger.web.contexts import Chrome, ErrorPage
 from newsledger.web.deps import Reader
@@ -36,7 +35,6 @@ API_PREFIX = "/api/"
 
 def create_app(settings: WebSettings) -> FastAPI:
     database = open_database(settings.db)
-    ensure_account_tables(database=database)
     secret = settings.secret_key.encode() if settings.secret_key else os.urandom(32)
 
     @asynccontextmanager

@@ -4,10 +4,9 @@ Keyword-only functions over a session, like the rest of `corpus.store`; every va
 parameter. Passwords arrive already hashed (the web layer hashes with argon2) and login sessions
 are stored by the SHA-256 of their token, so the store never holds a secret that logs anyone in.
 
-The tables live in their own metadata and `ensure_account_tables` creates those a store lacks.
-This is interim: they belong in an Alembic migration of the store (with the corpus models), and
-`ensure_account_tables` goes when that migration lands. Notes name their document by the
-contract's `document.id`, not the row key, so they survive `--reanalyse`.
+The tables are the store's own (`corpus.models`, made by the migration `0002`), so opening a
+store is all it takes to have them. Notes name their document by the contract's `document.id`,
+not the row key, so they survive `--reanalyse`.
 """
 
 from __future__ import annotations
@@ -16,54 +15,14 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, delete, inspect, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import Session
 
-from newsledger.corpus.database import Database
+from newsledger.corpus.models import LoginRow, NoteRow, UserRow
 from newsledger.errors import StoreError
 
 NoteTarget = Literal["article", "statement", "event"]
-NAME_CHARS = 64
-
-
-class AccountBase(DeclarativeBase):
-    pass
-
-
-class UserRow(AccountBase):
-    __tablename__ = "users"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(NAME_CHARS), unique=True)
-    password_hash: Mapped[str] = mapped_column(Text)
-    created: Mapped[str] = mapped_column(String(32))
-
-
-class LoginRow(AccountBase):
-    """A logged-in browser: the SHA-256 of its cookie's token, until it expires or logs out."""
-
-    __tablename__ = "login_sessions"
-
-    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    created: Mapped[str] = mapped_column(String(32))
-    expires: Mapped[str] = mapped_column(String(32), index=True)
-
-
-class NoteRow(AccountBase):
-    __tablename__ = "notes"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    document_id: Mapped[str] = mapped_column(String(64))
-    target_kind: Mapped[str] = mapped_column(String(16))
-    # The statement's or event's local id (`s3`, `v2`); empty for the article itself.
-    target_id: Mapped[str] = mapped_column(String(64))
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    text: Mapped[str] = mapped_column(Text)
-    created: Mapped[str] = mapped_column(String(32))
-
-    __table_args__ = (Index("ix_notes_document", "document_id", "id"),)
 
 
 class Account(BaseModel):
@@ -92,16 +51,6 @@ class Note(BaseModel):
 def now_iso() -> str:
     """The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`, the form every account column keeps."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def ensure_account_tables(*, database: Database) -> None:
-    """Create the account tables a store lacks (a store at the latest schema costs one query)."""
-    with database.engine.connect() as connection:
-        present = set(inspect(connection).get_table_names())
-    if present.issuperset(AccountBase.metadata.tables):
-        return
-    with database.transaction() as session:
-        AccountBase.metadata.create_all(session.connection(), checkfirst=True)
 
 
 def add_user(*, session: Session, name: str, password_hash: str) -> Account:
