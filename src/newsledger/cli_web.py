@@ -10,6 +10,7 @@ import getpass
 import ipaddress
 import re
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -56,6 +57,14 @@ def serve_command(
             help="Reading needs a login too (always so off loopback).",
         ),
     ] = False,
+    secret_key_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--secret-key-file",
+            help="The key that signs forms, made if absent. Default: reader-secret in the "
+            "store's folder.",
+        ),
+    ] = None,
 ) -> int:
     """Serve the reader: articles with their evidence, entities, disputes, search, notes."""
     import uvicorn
@@ -63,7 +72,7 @@ def serve_command(
     from newsledger.web import WebSettings, create_app
 
     protect = require_login or not is_loopback(host)
-    app = create_app(WebSettings(db=db, require_login=protect))
+    app = create_app(WebSettings(db=db, require_login=protect, secret_key_file=secret_key_file))
     shown = f"[{host}]" if ":" in host else host
     print(f"newsledger: the reader is at http://{shown}:{port}/", file=sys.stderr, flush=True)
     if protect and not require_login:

@@ -27,6 +27,7 @@ from newsledger.web.deps import Reader
 from newsledger.web.errors import LoginRequired, error_body, status_of
 from newsledger.web.rendering import render
 from newsledger.web.routes import ROUTERS
+from newsledger.web.secret import default_secret_file, load_secret
 from newsledger.web.security import ReaderMiddleware, csrf_token
 from newsledger.web.settings import WebSettings
 
@@ -35,7 +36,11 @@ API_PREFIX = "/api/"
 
 def create_app(settings: WebSettings) -> FastAPI:
     database = open_database(settings.db)
-    secret = settings.secret_key.encode() if settings.secret_key else os.urandom(32)
+    try:
+        secret = app_secret(settings)
+    except NewsledgerError:
+        database.close()
+        raise
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -64,6 +69,14 @@ def create_app(settings: WebSettings) -> FastAPI:
         secure=settings.secure_cookies,
     )
     return app
+
+
+def app_secret(settings: WebSettings) -> bytes:
+    """The key given, else the one in the key file; a random one for an in-memory store."""
+    if settings.secret_key:
+        return settings.secret_key.encode()
+    path = settings.secret_key_file or default_secret_file(settings.db)
+    return os.urandom(32) if path is None else load_secret(path)
 
 
 def describe(error: Exception) -> tuple[int, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -15,8 +17,10 @@ class WebSettings(BaseModel):
     # Cookies get `Secure` when the request came over HTTPS; True forces it (behind a proxy
     # that does not say so), False never sets it.
     secure_cookies: bool | None = None
-    # Signs the CSRF tokens; None: a random key per start (forms open before a restart fail).
+    # Signs the CSRF tokens; None: the key in `secret_key_file`.
     secret_key: str | None = Field(default=None, min_length=16)
+    # Where that key is kept, made if absent; None: `reader-secret` in the store's folder.
+    secret_key_file: Path | None = None
     login_days: int = Field(default=14, gt=0)
     # Request bodies over this are refused before they are read (forms are small).
     max_body_bytes: int = Field(default=65_536, gt=0)
