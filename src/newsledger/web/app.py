@@ -30,6 +30,7 @@ from newsledger.web.routes import ROUTERS
 from newsledger.web.secret import default_secret_file, load_secret
 from newsledger.web.security import ReaderMiddleware, csrf_token
 from newsledger.web.settings import WebSettings
+from newsledger.web.throttle import LoginThrottle
 
 API_PREFIX = "/api/"
 
@@ -56,7 +57,10 @@ def create_app(settings: WebSettings) -> FastAPI:
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
     )
-    app.state.reader = Reader(database=database, settings=settings, secret=secret)
+    throttle = LoginThrottle(attempts=settings.login_attempts, window=settings.login_window_seconds)
+    app.state.reader = Reader(
+        database=database, settings=settings, secret=secret, throttle=throttle
+    )
     for router in ROUTERS:
         app.include_router(router)
     static = resources.files("newsledger").joinpath("web/static")

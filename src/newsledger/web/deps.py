@@ -19,15 +19,18 @@ from newsledger.web.contexts import Chrome
 from newsledger.web.errors import BadRequest, CsrfFailed, LoginRequired
 from newsledger.web.security import CSRF_FIELD, SESSION_COOKIE, csrf_token, csrf_valid
 from newsledger.web.settings import WebSettings
+from newsledger.web.throttle import LoginThrottle
 
 
 @dataclass(frozen=True)
 class Reader:
-    """What `create_app` keeps on `app.state.reader`: the open store and the settings."""
+    """What `create_app` keeps on `app.state.reader`: the open store, the settings, the key
+    that signs forms, and the count of failed logins."""
 
     database: Database
     settings: WebSettings
     secret: bytes
+    throttle: LoginThrottle
 
 
 def get_reader(request: Request) -> Reader:

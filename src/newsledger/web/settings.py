@@ -22,6 +22,9 @@ class WebSettings(BaseModel):
     # Where that key is kept, made if absent; None: `reader-secret` in the store's folder.
     secret_key_file: Path | None = None
     login_days: int = Field(default=14, gt=0)
+    # After this many failed logins in the window, from one address or at one name, 429.
+    login_attempts: int = Field(default=5, gt=0)
+    login_window_seconds: int = Field(default=300, gt=0)
     # Request bodies over this are refused before they are read (forms are small).
     max_body_bytes: int = Field(default=65_536, gt=0)
     max_note_chars: int = Field(default=10_000, gt=0)

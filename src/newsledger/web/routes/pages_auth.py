@@ -1,4 +1,8 @@
-"""Log in and out: a form with a CSRF token, argon2 checks, and a new session id each login."""
+"""Log in and out: a form with a CSRF token, argon2 checks, and a new session id each login.
+
+Failed logins are counted per client address and per name (`throttle`); past the limit the
+form answers 429 with `Retry-After`, without checking the password it was given.
+"""
 
 from __future__ import annotations
 
@@ -38,10 +42,20 @@ def login(
     password: Annotated[str, Form(max_length=1024)],
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
+    keys = (f"address:{request.client.host if request.client else ''}", f"name:{name}")
+    wait = reader.throttle.retry_after(keys)
+    if wait:
+        error = f"too many failed logins: try again in {wait} seconds"
+        page = LoginPage(next=safe_next(next), name=name, error=error)
+        refused = render("login.html", chrome, page, status=429)
+        refused.headers["retry-after"] = str(wait)
+        return refused
     user = auth.authenticate(session=session, name=name, password=password)
     if user is None:
+        reader.throttle.failed(keys)
         page = LoginPage(next=safe_next(next), name=name, error="wrong name or password")
         return render("login.html", chrome, page, status=401)
+    reader.throttle.forget(keys[1])
     token = auth.start_login(
         session=session,
         user=user,
