@@ -66,7 +66,8 @@ def serve_command(
         ),
     ] = None,
 ) -> int:
-    """Serve the reader: articles with their evidence, entities, disputes, search, notes."""
+    """Serve the reader: articles with their evidence, entities, disputes, search, notes, and
+    the analysis of any pasted text or uploaded page."""
     import uvicorn
 
     from newsledger.web import WebSettings, create_app

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from newsledger.analyze.pipeline import Analyzer
 from newsledger.cli import main
 from newsledger.corpus import open_database
 from newsledger.corpus.store import accounts
@@ -59,8 +60,11 @@ def store_path(seed_store: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def make_client(path: Path, **settings: object) -> Iterator[TestClient]:
-    app = create_app(WebSettings(db=str(path), secret_key=SECRET, **settings))  # type: ignore[arg-type]
+def make_client(
+    path: Path, *, analyzer: Analyzer | None = None, **settings: object
+) -> Iterator[TestClient]:
+    settings = {"db": str(path), "secret_key": SECRET, **settings}
+    app = create_app(WebSettings(**settings), analyzer=analyzer)  # type: ignore[arg-type]
     with TestClient(app) as client:
         yield client
 
@@ -74,3 +78,9 @@ def client(store_path: Path) -> Iterator[TestClient]:
 def locked_client(store_path: Path) -> Iterator[TestClient]:
     """A reader started with `--require-login`."""
     yield from make_client(store_path, require_login=True)
+
+
+@pytest.fixture
+def analysing_client(store_path: Path, analyzer: Analyzer) -> Iterator[TestClient]:
+    """A reader whose analyse page uses the run's one analyzer instead of loading its own."""
+    yield from make_client(store_path, analyzer=analyzer)

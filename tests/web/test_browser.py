@@ -22,6 +22,8 @@ from tests.web.conftest import PASSWORD, SECRET
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
+    from newsledger.analyze.pipeline import Analyzer
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -53,11 +55,11 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def live_url(store_path: Path) -> Iterator[str]:
+def live_url(store_path: Path, analyzer: Analyzer) -> Iterator[str]:
     """The reader served by uvicorn on a free loopback port, in a thread of this process."""
     from newsledger.web import WebSettings, create_app
 
-    app = create_app(WebSettings(db=str(store_path), secret_key=SECRET))
+    app = create_app(WebSettings(db=str(store_path), secret_key=SECRET), analyzer=analyzer)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -147,3 +149,30 @@ def test_read_toggle_follow_log_in_and_note(page: Page, seed_id: str) -> None:
     expect(note).to_contain_text("alice")
     expect(note).to_contain_text(f"statement {statement}")
     expect(note.locator("time")).to_have_attribute("datetime", re.compile(r"^\d{4}-\d\d-\d\dT"))
+
+
+def test_analyse_a_pasted_text_then_log_in_and_store_it(page: Page) -> None:
+    tab = page
+    expect = sync_api.expect
+
+    tab.goto("/")
+    tab.get_by_role("link", name="Analyse").click()
+    tab.get_by_label("Text").fill(
+        "The foreign ministry said on Monday that “talks had stalled”.\n\n"
+        "<script>document.title = 'ran'</script> Rebels shelled the town, witnesses said."
+    )
+    tab.get_by_role("button", name="Analyse").click()
+    expect(tab).to_have_url(re.compile(r"/analyse/[0-9a-f]{16}$"))
+    expect(tab.locator(".seg.st-speaker").first).to_have_text("The foreign ministry")
+    expect(tab.locator("#body")).to_contain_text("<script>document.title = 'ran'</script>")
+    assert tab.title() != "ran"
+    preview = tab.url
+
+    tab.locator("#store").get_by_role("link", name="Log in").click()
+    tab.get_by_label("Name").fill("alice")
+    tab.get_by_label("Password").fill(PASSWORD)
+    tab.get_by_role("button", name="Log in").click()
+    expect(tab).to_have_url(preview)
+    tab.get_by_role("button", name="Store in the ledger").click()
+    expect(tab).to_have_url(re.compile(r"/articles/[0-9a-f]{16}$"))
+    expect(tab.locator("#notes form.note-form")).to_be_visible()

@@ -63,4 +63,8 @@ def test_bodies_over_the_limit_are_refused(client: TestClient, seed_id: str) -> 
         headers={"content-type": "application/x-www-form-urlencoded"},
     )
     assert response.status_code == 413
-    assert response.json()["status"] == 413
+    assert "the request body is over the limit of 65536 bytes" in response.text
+    api = client.post(
+        "/api/documents", content=b"x" * 70_000, headers={"content-type": "application/json"}
+    )
+    assert api.status_code == 413 and api.json()["status"] == 413

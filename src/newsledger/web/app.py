@@ -11,6 +11,7 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -22,6 +23,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from newsledger import __version__
 from newsledger.corpus import open_database
 from newsledger.errors import NewsledgerError
+from newsledger.web.analysing import Analyses
 from newsledger.web.contexts import Chrome, ErrorPage
 from newsledger.web.deps import Reader
 from newsledger.web.errors import LoginRequired, error_body, status_of
@@ -32,10 +34,16 @@ from newsledger.web.security import ReaderMiddleware, csrf_token
 from newsledger.web.settings import WebSettings
 from newsledger.web.throttle import LoginThrottle
 
+if TYPE_CHECKING:
+    from newsledger.analyze.pipeline import Analyzer
+
 API_PREFIX = "/api/"
+UPLOAD_PATHS = frozenset({"/analyse", "/api/analyse"})
 
 
-def create_app(settings: WebSettings) -> FastAPI:
+def create_app(settings: WebSettings, *, analyzer: Analyzer | None = None) -> FastAPI:
+    """The reader over the store `settings` name; `analyzer` spares the first upload loading
+    one (tests share theirs), else it is built when first needed."""
     database = open_database(settings.db)
     try:
         secret = app_secret(settings)
@@ -59,7 +67,11 @@ def create_app(settings: WebSettings) -> FastAPI:
     )
     throttle = LoginThrottle(attempts=settings.login_attempts, window=settings.login_window_seconds)
     app.state.reader = Reader(
-        database=database, settings=settings, secret=secret, throttle=throttle
+        database=database,
+        settings=settings,
+        secret=secret,
+        throttle=throttle,
+        analyses=Analyses(analyzer),
     )
     for router in ROUTERS:
         app.include_router(router)
@@ -70,6 +82,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.add_middleware(
         ReaderMiddleware,
         max_body_bytes=settings.max_body_bytes,
+        max_upload_bytes=settings.max_upload_bytes,
+        upload_paths=UPLOAD_PATHS,
         secure=settings.secure_cookies,
     )
     return app

@@ -33,8 +33,10 @@ def article_page(
     shown: list[str] | None,
     note_target: str,
     max_note_chars: int,
+    preview: bool = False,
 ) -> ArticlePage:
-    """`shown`: the techniques the reader left on (None: all of them)."""
+    """`shown`: the techniques the reader left on (None: all of them); `preview`: the analysis
+    of an upload, not stored."""
     names = {entity.id: entity.name for entity in analysis.entities}
     labels: dict[str, list[tuple[str, int]]] = {}
     for label in analysis.framing.labels:
@@ -109,6 +111,7 @@ def article_page(
         note_targets=targets,
         note_target=note_target if note_target in valid else "article",
         max_note_chars=max_note_chars,
+        preview=preview,
     )
 
 

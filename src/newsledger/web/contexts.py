@@ -115,6 +115,8 @@ class ArticlePage(Context):
     note_targets: list[NoteTargetOption]
     note_target: str  # the option preselected in the note form
     max_note_chars: int
+    # An analysis of an upload, not in the store: no related coverage or notes, a store button.
+    preview: bool
 
     def segment_classes(self, segment: Segment) -> str:
         """The segment's classes: its marks' roles, then its technique colour if shown."""
@@ -185,6 +187,14 @@ class SearchPage(Context):
     @property
     def active_filters(self) -> list[tuple[str, str]]:
         return [(name, value) for name, value in self.filters.model_dump().items() if value]
+
+
+# Analyse
+
+
+class AnalysePage(Context):
+    max_upload_bytes: int
+    accepted: list[str]  # media types of the files it takes
 
 
 # Login, errors, API docs

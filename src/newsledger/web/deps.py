@@ -15,6 +15,7 @@ from newsledger.corpus import Database, SearchFilters
 from newsledger.corpus.results import ISO_DATE
 from newsledger.corpus.store.accounts import Account
 from newsledger.web import auth
+from newsledger.web.analysing import Analyses
 from newsledger.web.contexts import Chrome
 from newsledger.web.errors import BadRequest, CsrfFailed, LoginRequired
 from newsledger.web.security import CSRF_FIELD, SESSION_COOKIE, csrf_token, csrf_valid
@@ -25,12 +26,13 @@ from newsledger.web.throttle import LoginThrottle
 @dataclass(frozen=True)
 class Reader:
     """What `create_app` keeps on `app.state.reader`: the open store, the settings, the key
-    that signs forms, and the count of failed logins."""
+    that signs forms, the count of failed logins, and the analyzer for uploads."""
 
     database: Database
     settings: WebSettings
     secret: bytes
     throttle: LoginThrottle
+    analyses: Analyses
 
 
 def get_reader(request: Request) -> Reader:
@@ -85,7 +87,12 @@ def check_csrf(
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> None:
     """Every form posts the token its page was given; without it, the post is refused."""
-    if not csrf_valid(request, reader.secret, csrf_token):
+    verify_csrf(request, reader.secret, csrf_token)
+
+
+def verify_csrf(request: Request, secret: bytes, token: str) -> None:
+    """`check_csrf` for a route that parses its form itself (an upload, with its own limits)."""
+    if not csrf_valid(request, secret, token):
         raise CsrfFailed("the form's security token is missing or stale: reload the page")
     # Defence in depth where the browser says where the form came from (a proxy may change
     # the scheme, so only the host is compared).
@@ -142,6 +149,29 @@ def search_filters(
 
 
 FiltersDep = Annotated[SearchFilters, Depends(search_filters)]
+
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class TechniqueView:
+    """How an article page shows techniques: the score threshold, and the techniques left on
+    (None: all of them)."""
+
+    threshold: float
+    shown: list[str] | None
+
+
+def technique_view(
+    threshold: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
+    technique: Annotated[list[str] | None, Query(max_length=50)] = None,
+    techniques_form: bool = False,
+) -> TechniqueView:
+    # The toggles' form sends the techniques left on; a plain visit shows them all.
+    return TechniqueView(threshold=threshold, shown=(technique or []) if techniques_form else None)
+
+
+TechniqueViewDep = Annotated[TechniqueView, Depends(technique_view)]
 
 
 _CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r")

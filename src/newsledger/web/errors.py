@@ -10,7 +10,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from newsledger.errors import NewsledgerError, NotFound, StoreError
+from newsledger.errors import (
+    AnalysisError,
+    IngestError,
+    NewsledgerError,
+    NotFound,
+    StoreError,
+    TooLarge,
+    UnsupportedFormat,
+)
 
 
 class WebError(NewsledgerError):
@@ -43,8 +51,19 @@ class BodyTooLarge(WebError):
     status = 413
 
 
+class UnsupportedMediaType(WebError):
+    """An upload that is neither HTML nor plain text."""
+
+    status = 415
+
+
+# Ingest and analysis errors reach the reader through its analyse page: what was sent is at fault.
 STATUS: dict[type[BaseException], int] = {
     NotFound: 404,
+    TooLarge: 413,
+    UnsupportedFormat: 415,
+    IngestError: 400,
+    AnalysisError: 422,
     StoreError: 503,
     NewsledgerError: 500,
 }

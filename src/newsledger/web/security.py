@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import html
 import json
 import secrets
 from http.cookies import SimpleCookie
 from typing import Any
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -34,6 +36,11 @@ SECURITY_HEADERS = (
     (b"cross-origin-opener-policy", b"same-origin"),
 )
 _NEW_NONCE = "csrf_new_nonce"
+TOO_LARGE_PAGE = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>413 · newsledger reader'
+    '</title><link rel="stylesheet" href="/static/reader.css"></head><body><main><h1>413</h1>'
+    '<p class="error">{message}</p><p><a href="/">Home</a></p></main></body></html>'
+)
 
 
 def csrf_nonce(request: Request) -> str:
@@ -91,12 +98,27 @@ def cookie_header(
 
 
 class ReaderMiddleware:
-    """Security headers on every response, bodies over `max_body_bytes` refused with 413,
-    and the CSRF cookie set when a route handed out a new nonce."""
+    """Security headers on every response, bodies over their limit refused with 413, and the
+    CSRF cookie set when a route handed out a new nonce.
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int, secure: bool | None) -> None:
+    Bodies are limited to `max_body_bytes` (forms are small), and to `max_upload_bytes` on the
+    `upload_paths`. A declared length over the limit is refused before anything is read; a
+    chunked body is counted as it arrives and refused once it passes the limit.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int,
+        max_upload_bytes: int,
+        upload_paths: frozenset[str],
+        secure: bool | None,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.max_upload_bytes = max_upload_bytes
+        self.upload_paths = upload_paths
         self.secure = secure
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -105,43 +127,56 @@ class ReaderMiddleware:
             return
         state: dict[str, Any] = scope.setdefault("state", {})
         headers = dict(scope.get("headers", []))
+        if scope["path"] in self.upload_paths:
+            limit, message = self.max_upload_bytes, "the upload is over the limit of {} bytes"
+        else:
+            limit, message = self.max_body_bytes, "the request body is over the limit of {} bytes"
         length = headers.get(b"content-length", b"0")
-        if not length.isdigit() or int(length) > self.max_body_bytes:
-            await self._too_large(scope, send)
+        if not length.isdigit() or int(length) > limit:
+            await self._too_large(scope, send, message.format(limit))
             return
         received = 0
 
         async def limited_receive() -> Message:
             nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
-                    # A chunked body that lied by omission: stop reading it.
-                    return {"type": "http.disconnect"}
-            return message
+            message_in = await receive()
+            if message_in["type"] == "http.request":
+                received += len(message_in.get("body", b""))
+                if received > limit:
+                    # A chunked body that lied by omission: stop reading it. The route's error
+                    # handler answers, in the form the path calls for.
+                    raise HTTPException(413, detail=message.format(limit))
+            return message_in
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
+        async def send_with_headers(message_out: Message) -> None:
+            if message_out["type"] == "http.response.start":
                 extra = list(SECURITY_HEADERS)
                 nonce = state.get(_NEW_NONCE)
                 if nonce is not None:
                     secure = self.secure if self.secure is not None else scope["scheme"] == "https"
                     extra.append(cookie_header(CSRF_COOKIE, nonce, secure=secure))
-                message = {**message, "headers": [*message.get("headers", []), *extra]}
-            await send(message)
+                message_out = {
+                    **message_out,
+                    "headers": [*message_out.get("headers", []), *extra],
+                }
+            await send(message_out)
 
         await self.app(scope, limited_receive, send_with_headers)
 
-    async def _too_large(self, scope: Scope, send: Send) -> None:
-        message = f"request body over the limit of {self.max_body_bytes} bytes"
-        body = json.dumps(error_body(413, message)).encode()
+    async def _too_large(self, scope: Scope, send: Send, message: str) -> None:
+        """413 before the app runs: JSON under /api/, a bare page saying why elsewhere."""
+        if scope["path"].startswith("/api/"):
+            body = json.dumps(error_body(413, message)).encode()
+            kind = b"application/json"
+        else:
+            body = TOO_LARGE_PAGE.format(message=html.escape(message)).encode()
+            kind = b"text/html; charset=utf-8"
         await send(
             {
                 "type": "http.response.start",
                 "status": 413,
                 "headers": [
-                    (b"content-type", b"application/json"),
+                    (b"content-type", kind),
                     (b"content-length", str(len(body)).encode()),
                     *SECURITY_HEADERS,
                 ],

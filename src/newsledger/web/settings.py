@@ -27,4 +27,6 @@ class WebSettings(BaseModel):
     login_window_seconds: int = Field(default=300, gt=0)
     # Request bodies over this are refused before they are read (forms are small).
     max_body_bytes: int = Field(default=65_536, gt=0)
+    # What the analyse page and `POST /api/analyse` take: a page or text up to 2 MiB.
+    max_upload_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
     max_note_chars: int = Field(default=10_000, gt=0)

@@ -16,6 +16,7 @@ from newsledger.web.deps import (
     LoggedInDep,
     ReaderDep,
     SessionDep,
+    TechniqueViewDep,
     WriteSessionDep,
     require_reader,
 )
@@ -23,7 +24,6 @@ from newsledger.web.errors import BadRequest
 from newsledger.web.rendering import render, urlpath
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader)])
-DEFAULT_THRESHOLD = 0.5
 
 
 @router.get("/articles/{document_id}")
@@ -31,10 +31,8 @@ def article(
     session: SessionDep,
     chrome: ChromeDep,
     reader: ReaderDep,
+    view: TechniqueViewDep,
     document_id: str,
-    threshold: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
-    technique: Annotated[list[str] | None, Query(max_length=50)] = None,
-    techniques_form: bool = False,
     note: Annotated[str, Query(max_length=64)] = "article",
 ) -> HTMLResponse:
     analysis = store.load_analysis(session=session, document_id=document_id)
@@ -42,9 +40,8 @@ def article(
         analysis,
         related=store.related_documents(session=session, document_id=document_id),
         notes=accounts.notes_on(session=session, document_id=document_id),
-        threshold=threshold,
-        # The toggles' form sends the techniques left on; a plain visit shows them all.
-        shown=(technique or []) if techniques_form else None,
+        threshold=view.threshold,
+        shown=view.shown,
         note_target=note,
         max_note_chars=reader.settings.max_note_chars,
     )
