@@ -45,6 +45,29 @@ _DECLARED_CHARSET = re.compile(
 _WINDOWS_1252_LABELS = frozenset(
     {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"}
 )
+# Python's own codecs, which are no page's encoding and which browsers do not know: transforms
+# (`bytes.decode` refuses them with LookupError), `undefined` (always UnicodeError), and escapes
+# that turn a page's `\ud800` or `\x00` into lone surrogates and NUL. UTF-7 is left out of
+# the Encoding Standard for the markup it smuggles. A page that declares one of these is read as
+# if it declared nothing.
+_NOT_PAGE_CODECS = frozenset(
+    {
+        "base64",
+        "bz2",
+        "hex",
+        "quopri",
+        "rot-13",
+        "uu",
+        "zlib",
+        "idna",
+        "palmos",
+        "punycode",
+        "raw-unicode-escape",
+        "undefined",
+        "unicode-escape",
+        "utf-7",
+    }
+)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -194,9 +217,10 @@ def _codec(charset: str | None) -> str | None:
     if label in _WINDOWS_1252_LABELS:
         return "cp1252"
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    return None if name in _NOT_PAGE_CODECS else name
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -310,6 +334,8 @@ def _document(page: Page, *, raw_text: bool, settings: Settings) -> Document:
             f"the article text is {len(page.text)} characters, over the limit of"
             f" {settings.max_text_chars} (max_text_chars)"
         )
+    if _holds_nul(page):
+        raise UnsupportedFormat("the text contains NUL characters: binary data, not an article")
     return Document(
         id=document_id(page.text),
         url=page.url,
@@ -321,3 +347,14 @@ def _document(page: Page, *, raw_text: bool, settings: Settings) -> Document:
         text=page.text,
         removed=list(page.removed),
     )
+
+
+def _holds_nul(page: Page) -> bool:
+    """Whether any of the page's strings holds NUL, which no text has and PostgreSQL refuses.
+
+    `_binary_kind` finds NUL only in the first 4 KB, and not at all in a page with a UTF-16 or
+    UTF-32 byte-order mark, so a text page could carry one further on into the store.
+    """
+    fields = (page.text, page.title, page.subtitle, page.url, page.site, page.published)
+    strings = [*(value for value in fields if value), *page.section, *page.removed]
+    return any("\x00" in value for value in strings)
