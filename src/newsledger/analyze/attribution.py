@@ -37,6 +37,7 @@ What each statement gets:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -322,10 +323,20 @@ def _inside_content(found: _Found, others: Sequence[_Found]) -> bool:
 
 
 def _relate(ctx: DocContext, cues: AttributionCues, found: Sequence[_Found]) -> None:
+    # Statements by cue position, so that each content finds the cues inside it by bisection
+    # instead of a look at every statement (a long page has thousands).
+    by_cue_start = sorted(range(len(found)), key=lambda i: found[i].tagged.cue[0])
+    cue_starts = [found[i].tagged.cue[0] for i in by_cue_start]
     for outer in found:
-        for inner in found:
-            if inner is not outer and _inside_content(inner, [outer]):
-                outer.relations.append(Relation(type="reports", statement=inner.id))
+        start, end = outer.tagged.content
+        first = bisect_left(cue_starts, start)
+        last = bisect_left(cue_starts, end, lo=first)
+        inside = sorted(
+            i
+            for i in by_cue_start[first:last]
+            if found[i] is not outer and found[i].tagged.cue[1] <= end
+        )
+        outer.relations.extend(Relation(type="reports", statement=found[i].id) for i in inside)
     by_cue = sorted(found, key=lambda f: f.tagged.cue[0])
     for index, item in enumerate(by_cue):
         kind = _answer_kind(ctx, cues, item)

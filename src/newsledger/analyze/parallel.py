@@ -21,6 +21,7 @@ from newsledger.ingest import load_path
 from newsledger.schema import Analysis
 
 FILES_PER_TASK = 8
+GROUPS_PER_WORKER = 4
 # An error crosses the process boundary as its class, message and source: exceptions with
 # keyword-only arguments do not survive pickling whole.
 _Failure = tuple[type[NewsledgerError], str, str | None]
@@ -38,7 +39,10 @@ def analyze_files(
     on_files_done: Callable[[int], None] = lambda _: None,
 ) -> Iterator[Analysis | NewsledgerError]:
     """Every document of `paths`, analysed by `jobs` processes, in the order of `paths`."""
-    groups = [list(group) for group in _groups(paths, FILES_PER_TASK)]
+    # Small enough that every worker gets several groups (a few WARC archives are a few
+    # files), large enough that `nlp.pipe` batches well when the files are single pages.
+    size = max(1, min(FILES_PER_TASK, len(paths) // (jobs * GROUPS_PER_WORKER)))
+    groups = [list(group) for group in _groups(paths, size)]
     # "spawn": a fresh interpreter, never a fork of a parent whose threads hold locks.
     context = multiprocessing.get_context("spawn")
     with context.Pool(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
