@@ -16,7 +16,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, column, create_engine, event, inspect, select, table
+from sqlalchemy import (
+    Connection,
+    Engine,
+    column,
+    create_engine,
+    event,
+    inspect,
+    select,
+    table,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,6 +36,9 @@ from newsledger.errors import StoreError
 DB_ENV = "NEWSLEDGER_DB"
 _POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 _WRITE_OPTION = "newsledger_write"
+# The PostgreSQL advisory lock every write transaction holds (see `_on_postgres_begin`): any
+# fixed number, the same in every process (these are the bytes of "nl-wrt").
+_WRITER_LOCK = 0x6E6C2D777274
 
 
 def default_path() -> Path:
@@ -71,6 +83,14 @@ def _on_sqlite_begin(connection: Any) -> None:
     halfway through a batch when the second tries to upgrade its read lock."""
     write = connection.get_execution_options().get(_WRITE_OPTION, False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _on_postgres_begin(connection: Any) -> None:
+    """Writers take one store-wide lock when they begin, as SQLite's do: two ingests at once
+    would otherwise both find a document missing and both insert it (or both create a new
+    store's tables, or the same canonical entity). Reads never wait for it."""
+    if connection.get_execution_options().get(_WRITE_OPTION, False):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITER_LOCK})")
 
 
 class Database:
@@ -126,6 +146,8 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _on_postgres_begin)
     database = Database(engine)
     if migrate:
         try:
