@@ -15,18 +15,8 @@ from typing import Annotated
 
 import typer
 
+from newsledger.cli_corpus import EXIT_OK, DbOption
 from newsledger.errors import NewsledgerError
-
-EXIT_OK = 0
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="Store: a file path or a postgresql:// URL. Default: $NEWSLEDGER_DB, else "
-        "$XDG_DATA_HOME/newsledger/ledger.db.",
-    ),
-]
 
 user_app = typer.Typer(
     help="Reader accounts: who may log in and write notes.", no_args_is_help=True

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from newsledger.corpus import open_database
 from newsledger.corpus.models import DocumentRow, StatementRow
@@ -76,7 +77,7 @@ def _stored(target: str) -> int:
     try:
         with open_database(target, migrate=False) as database, database.reading() as session:
             return session.scalar(select(func.count()).select_from(DocumentRow)) or 0
-    except Exception:
+    except SQLAlchemyError:
         # Before the first migration has committed there is no table to count yet.
         return 0
 

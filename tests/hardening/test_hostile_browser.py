@@ -7,21 +7,17 @@ refresh and load from `evil.example`; a route on the browser context sees every 
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
 from tests.hardening.conftest import SECRET, HostileStore
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, free_port
+from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, served
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is not installed (a dev dependency)"
 )
-uvicorn = pytest.importorskip("uvicorn")
-
 pytestmark = pytest.mark.timeout(120)
 CONTROL_URL = "http://evil.example/control"
 
@@ -32,17 +28,8 @@ def live_url(hostile_store: HostileStore) -> Iterator[str]:
     from newsledger.web import WebSettings, create_app
 
     app = create_app(WebSettings(db=str(hostile_store.path), secret_key=SECRET))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(app) as url:
+        yield url
 
 
 def test_no_hostile_article_runs_a_script_or_reaches_off_the_machine(

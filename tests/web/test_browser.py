@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from tests.web.articles import quoted_article
 from tests.web.conftest import PASSWORD, SECRET
 
 if TYPE_CHECKING:
+    from fastapi import FastAPI
     from playwright.sync_api import Page
 
     from newsledger.analyze.pipeline import Analyzer
@@ -54,12 +56,9 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture
-def live_url(store_path: Path, analyzer: Analyzer) -> Iterator[str]:
-    """The reader served by uvicorn on a free loopback port, in a thread of this process."""
-    from newsledger.web import WebSettings, create_app
-
-    app = create_app(WebSettings(db=str(store_path), secret_key=SECRET), analyzer=analyzer)
+@contextmanager
+def served(app: FastAPI) -> Iterator[str]:
+    """`app` served by uvicorn on a free loopback port, in a thread of this process."""
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -68,9 +67,21 @@ def live_url(store_path: Path, analyzer: Analyzer) -> Iterator[str]:
     while not server.started:
         assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def live_url(store_path: Path, analyzer: Analyzer) -> Iterator[str]:
+    """The reader served by uvicorn on a free loopback port, in a thread of this process."""
+    from newsledger.web import WebSettings, create_app
+
+    app = create_app(WebSettings(db=str(store_path), secret_key=SECRET), analyzer=analyzer)
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture

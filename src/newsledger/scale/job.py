@@ -34,11 +34,11 @@ from pyspark.sql.types import (
 
 from newsledger.analyze.pipeline import Analyzer
 from newsledger.config import Settings
+from newsledger.corpus.store.export import ColumnKind
 from newsledger.errors import NewsledgerError
 from newsledger.ingest import load_warc
 from newsledger.scale.tables import (
     TABLES,
-    ColumnKind,
     Row,
     TableName,
     analysis_rows,

@@ -14,9 +14,9 @@ import json
 from typing import Any, Literal
 
 from newsledger.corpus.convert import published_day
+from newsledger.corpus.store.export import ColumnKind
 from newsledger.schema import Analysis, Arg
 
-ColumnKind = Literal["str", "int", "float", "bool"]
 Row = tuple[Any, ...]
 TableName = Literal[
     "documents", "analyses", "entities", "statements", "events", "techniques", "failures"
