@@ -1,7 +1,7 @@
 """Train the attribution taggers on PolNeAR `train` and write them into the package.
 
     .venv/bin/python scripts/train_attribution.py [--data ../shared/data/polnear]
-        [--out FOLDER] [--hold-out]
+        [--out FOLDER] [--hold-out] [--head-probs build/attribution-head/train_probs.npz]
 
 Reads `train` only (never `dev`, which `eval/polnear.py` scores, nor `test`, which is held out
 for independent evaluation). Each article's text is parsed by the same spaCy pipeline that
@@ -11,6 +11,11 @@ for independent evaluation). Each article's text is parsed by the same spaCy pip
 - Span tagger: one sequence per gold attribution, the window `span_window` gives around its
   cue; `B-SRC`/`I-SRC` and `B-CON`/`I-CON` on its source and content pieces, `CUE` on the cue.
   A token covered by several roles of one attribution is labelled by its own cue first.
+
+Both read, among their features, the document encoder's attribution head probabilities. For
+training articles those are the out-of-fold ones `scripts/train_attribution_head.py` writes
+(`--head-probs`; run it first): each article's probabilities come from a head that never saw
+it, as at run time.
 
 Both are linear-chain CRFs (crfsuite). Neither training algorithm draws random numbers (L-BFGS;
 the averaged perceptron visits the sequences in the order given) and the articles are read in
@@ -33,6 +38,7 @@ import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc
 
@@ -49,6 +55,7 @@ from newsledger.analyze.attribution_features import (
     span_features,
     span_window,
     token_features,
+    token_probabilities,
 )
 from newsledger.analyze.attribution_model import CUE_MODEL_FILE, SPAN_MODEL_FILE
 from newsledger.analyze.nlp import load_nlp
@@ -57,6 +64,7 @@ from newsledger.analyze.quotes import find_quotes
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear"
 DEFAULT_OUT = REPO / "src" / "newsledger"
+DEFAULT_HEAD_PROBS = REPO / "build" / "attribution-head" / "train_probs.npz"
 # Models trained without the held-out articles must never replace the shipped ones.
 HOLD_OUT_OUT = REPO / "build" / "attribution-hold-out"
 HOLD_OUT_MODULUS = 7
@@ -68,7 +76,8 @@ CUE_TRAINING = ("lbfgs", {"c1": 1.0, "c2": 0.01, "max_iterations": 100})
 SPAN_TRAINING = ("ap", {"max_iterations": 15, "feature.minfreq": 2})
 
 Sequences = list[tuple[list[list[str]], list[str]]]
-Annotated = list[tuple[Doc, list[GoldAttribution]]]
+Annotated = list[tuple[Doc, list[GoldAttribution], np.ndarray]]
+PieceProbs = dict[str, tuple[np.ndarray, np.ndarray]]
 
 
 def held_out(name: str) -> bool:
@@ -77,7 +86,11 @@ def held_out(name: str) -> bool:
 
 def token_range(doc: Doc, pieces: Pieces) -> TokenRange | None:
     """The tokens from a role's first piece to its last."""
-    span = doc.char_span(pieces[0][0], pieces[-1][1], alignment_mode="expand")
+    try:
+        span = doc.char_span(pieces[0][0], pieces[-1][1], alignment_mode="expand")
+    except IndexError:
+        # spaCy's answer to a span of white space between two tokens: it covers no token.
+        return None
     return None if span is None or not len(span) else (span.start, span.end)
 
 
@@ -106,7 +119,20 @@ def span_labels(
     return labels
 
 
-def build(data: Path, hold_out: bool) -> tuple[Sequences, Sequences, Annotated]:
+def read_head_probs(path: Path) -> PieceProbs:
+    """Each article's piece offsets and out-of-fold head probabilities, by article name."""
+    stored = np.load(path)
+    ends = np.cumsum(stored["lengths"])
+    found: PieceProbs = {}
+    for name, end, length in zip(stored["names"], ends, stored["lengths"], strict=True):
+        rows = slice(end - length, end)
+        found[str(name)] = (stored["offsets"][rows], stored["probs"][rows].astype(np.float32))
+    return found
+
+
+def build(
+    data: Path, hold_out: bool, head_probs: PieceProbs
+) -> tuple[Sequences, Sequences, Annotated]:
     """The cue and span training sequences, and the held-out articles."""
     nlp = load_nlp()
     cues = load_attribution_cues()
@@ -117,10 +143,11 @@ def build(data: Path, hold_out: bool) -> tuple[Sequences, Sequences, Annotated]:
     kept_out: Annotated = []
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=32), strict=True):
         attributions = read_attributions(article.annotation)
+        encoder_probs = token_probabilities(doc, *head_probs[article.name])
         if hold_out and held_out(article.name):
-            kept_out.append((doc, attributions))
+            kept_out.append((doc, attributions, encoder_probs))
             continue
-        ctx = doc_context(doc, doc.text, find_quotes(doc.text), cues)
+        ctx = doc_context(doc, doc.text, find_quotes(doc.text), cues, encoder_probs)
         base = token_features(ctx)
         cue_sequences.append((base, cue_labels(doc, attributions)))
         for attribution in attributions:
@@ -154,12 +181,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--out", type=Path, help=f"the package folder (default {DEFAULT_OUT}, or {HOLD_OUT_OUT})"
     )
     parser.add_argument("--hold-out", action="store_true", help="train without 1/7 of train")
+    parser.add_argument(
+        "--head-probs",
+        type=Path,
+        default=DEFAULT_HEAD_PROBS,
+        help="out-of-fold attribution head probabilities (scripts/train_attribution_head.py)",
+    )
     args = parser.parse_args(argv)
     if not (args.data / "train" / "attributions").is_dir():
         print(f"train_attribution: no PolNeAR train split under {args.data}", file=sys.stderr)
         return 2
+    if not args.head_probs.is_file():
+        print(
+            f"train_attribution: no head probabilities at {args.head_probs};"
+            " run scripts/train_attribution_head.py first",
+            file=sys.stderr,
+        )
+        return 2
     started = time.perf_counter()
-    cue_sequences, span_sequences, kept_out = build(args.data, args.hold_out)
+    cue_sequences, span_sequences, kept_out = build(
+        args.data, args.hold_out, read_head_probs(args.head_probs)
+    )
     print(
         f"{len(cue_sequences)} articles, {len(span_sequences)} attributions"
         f" ({time.perf_counter() - started:.0f} s to parse and build features)"
@@ -201,8 +243,8 @@ def report_held_out(kept_out: Annotated, cue_path: Path, span_path: Path) -> Non
     tagger = AttributionTagger(cue_path, span_path)
     cues = load_attribution_cues()
     counts = {"cue": [0, 0, 0], "source": [0, 0, 0], "content": [0, 0, 0]}
-    for doc, attributions in kept_out:
-        ctx = doc_context(doc, doc.text, find_quotes(doc.text), cues)
+    for doc, attributions, encoder_probs in kept_out:
+        ctx = doc_context(doc, doc.text, find_quotes(doc.text), cues, encoder_probs)
         base = token_features(ctx)
         predicted = set(cue_ranges(tagger.cue_tags(base)))
         gold = {token_range(doc, a.cue) for a in attributions} - {None}

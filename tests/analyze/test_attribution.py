@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pytest
 from spacy.language import Language
 
 from newsledger.analyze.attribution import find_statements, sourcing_profile
 from newsledger.analyze.attribution_cues import load_attribution_cues
+from newsledger.analyze.attribution_features import token_probabilities
 from newsledger.analyze.attribution_model import load_attribution_tagger
 from newsledger.analyze.entities import EntityFinder, EntityIndex
+from newsledger.analyze.framing_model import ATTRIBUTION_ROLES, load_encoder
 from newsledger.analyze.pipeline import Analyzer
 from newsledger.analyze.quotes import find_quotes
 from newsledger.schema import Analysis, Document, Entity, Statement, document_id, misplaced_spans
@@ -22,10 +25,11 @@ Find = Callable[[str], list[Statement]]
 def find(nlp: Language, finder: EntityFinder) -> Find:
     cues = load_attribution_cues()
     tagger = load_attribution_tagger()
+    encoder = load_encoder()
 
     def statements(text: str) -> list[Statement]:
         doc = nlp(text)
-        found = find_statements(doc, EntityIndex(finder(doc)), cues, tagger)
+        found = find_statements(doc, EntityIndex(finder(doc)), cues, tagger, encoder.encode(text))
         for statement in found:
             for span in (statement.cue, statement.content, statement.speaker.span):
                 assert span is None or text[span.start : span.end] == span.text
@@ -382,3 +386,36 @@ def test_seed_sourcing_counts_what_the_statements_say(seed: Analysis) -> None:
 def test_sourcing_of_an_article_without_statements(nlp: Language) -> None:
     doc = nlp("The talks resumed on Tuesday. Did they fail?\n\nA headline without a stop")
     assert sourcing_profile(doc, []).author_assertions == 1
+
+
+def test_token_probabilities_take_each_tokens_highest_piece(nlp: Language) -> None:
+    doc = nlp("Officials said  unbelievably")
+    # Pieces: "officials", "said", "un", "##believ", "##ably" (the double space has none).
+    offsets = np.array([[0, 9], [10, 14], [16, 18], [18, 24], [24, 28]])
+    probs = np.array(
+        [[0.1, 0.9, 0.0], [0.8, 0.1, 0.0], [0.0, 0.0, 0.2], [0.0, 0.0, 0.7], [0.0, 0.1, 0.4]],
+        dtype=np.float32,
+    )
+    found = token_probabilities(doc, offsets, probs)
+    assert [t.text for t in doc] == ["Officials", "said", " ", "unbelievably"]
+    np.testing.assert_allclose(found[0], [0.1, 0.9, 0.0])
+    np.testing.assert_allclose(found[1], [0.8, 0.1, 0.0])
+    np.testing.assert_allclose(found[2], [0.0, 0.0, 0.0])
+    np.testing.assert_allclose(found[3], [0.0, 0.1, 0.7])
+
+
+def test_encoder_head_marks_cue_source_and_content() -> None:
+    text = 'The minister said on Tuesday that the talks had failed. "We will not return," he added.'
+    encoded = load_encoder().encode(text)
+    probs = encoded.attribution_probs
+    assert probs.shape == (len(encoded.pieces.ids), len(ATTRIBUTION_ROLES))
+    assert ((probs >= 0.0) & (probs <= 1.0)).all()
+    by_word = {
+        text[start:end]: row
+        for (start, end), row in zip(encoded.pieces.offsets, probs, strict=True)
+    }
+    cue, source, content = range(3)
+    assert by_word["said"][cue] > 0.5
+    assert by_word["minister"][source] > 0.5
+    assert by_word["talks"][content] > 0.5
+    assert by_word["Tuesday"][content] < 0.5

@@ -17,7 +17,7 @@ from newsledger.analyze.framing_model import (
     TECHNIQUES,
     Pieces,
     decode,
-    load_tagger,
+    load_encoder,
     window_bounds,
 )
 from newsledger.analyze.pipeline import Analyzer
@@ -87,12 +87,12 @@ def test_descriptions_referring_back_are_counted(nlp: Language, finder: EntityFi
 
 
 def test_spans_are_valid_and_match_their_offsets() -> None:
-    tagger = load_tagger()
+    tagger = load_encoder()
     text = (
         "The corrupt elites are destroying our great nation, and every patriot knows it. "
         "This is a disgraceful, shameful betrayal by the so-called experts!"
     )
-    spans = find_techniques(text, tagger, threshold=0.0)
+    spans = find_techniques(text, tagger, tagger.encode(text), threshold=0.0)
     assert spans, "threshold 0 keeps every piece inside a span"
     for span in spans:
         assert text[span.span.start : span.span.end] == span.span.text
@@ -103,10 +103,10 @@ def test_spans_are_valid_and_match_their_offsets() -> None:
 
 
 def test_threshold_filters_by_score() -> None:
-    tagger = load_tagger()
+    tagger = load_encoder()
     text = "They are vile traitors and a disgrace, the worst people in the history of the world."
-    loose = find_techniques(text, tagger, threshold=0.0)
-    strict = find_techniques(text, tagger, threshold=1.0)
+    loose = find_techniques(text, tagger, tagger.encode(text), threshold=0.0)
+    strict = find_techniques(text, tagger, tagger.encode(text), threshold=1.0)
     assert all(span.score >= 1.0 for span in strict)
     assert len(strict) <= len(loose)
 

@@ -51,6 +51,7 @@ from newsledger.analyze.attribution_features import (
     TokenRange,
     doc_context,
     sentence_ranges,
+    token_probabilities,
 )
 from newsledger.analyze.attribution_model import AttributionTagger, TaggedAttribution
 from newsledger.analyze.attribution_rules import (
@@ -63,6 +64,7 @@ from newsledger.analyze.attribution_rules import (
     trimmed,
 )
 from newsledger.analyze.entities import EntityIndex
+from newsledger.analyze.framing_model import Encoded
 from newsledger.analyze.quotes import find_quotes
 from newsledger.schema import Relation, Sourcing, Span, Speaker, SpeakerKind, Statement
 
@@ -101,11 +103,17 @@ class _Found:
 
 
 def find_statements(
-    doc: Doc, entity_index: EntityIndex, cues: AttributionCues, tagger: AttributionTagger
+    doc: Doc,
+    entity_index: EntityIndex,
+    cues: AttributionCues,
+    tagger: AttributionTagger,
+    encoded: Encoded,
 ) -> list[Statement]:
-    """The statements of a parsed article, ids `s1`, `s2`, ... in text order."""
+    """The statements of a parsed article, ids `s1`, `s2`, ... in text order; `encoded` is the
+    document encoder's pass over the same text."""
     text = doc.text  # joined from the tokens on every access
-    ctx = doc_context(doc, text, find_quotes(text), cues)
+    encoder_probs = token_probabilities(doc, encoded.pieces.offsets, encoded.attribution_probs)
+    ctx = doc_context(doc, text, find_quotes(text), cues, encoder_probs)
     tagged = tagger(ctx)
     # A rule's statement is kept beside the tagger's unless their cues overlap; where they do,
     # "according to" and agentless hedges take the rule's version (held-out train preferred it).

@@ -3,7 +3,9 @@ and inference so that the model sees at run time exactly what it was trained on.
 
 - The cue tagger reads the whole document: each token's form and syntax, its neighbours, where
   it hangs from the nearest attribution word above it in the parse, its distance to the nearest
-  such word of its sentence, and its place relative to quotation marks.
+  such word of its sentence, its place relative to quotation marks, and what the document
+  encoder's attribution head (`framing_model`) makes of it and its neighbours: how likely it is
+  to be part of a cue, a source and a content.
 - The span tagger reads a window around one cue (`span_window`) and adds, to each token's cue
   tagger features, where the token stands relative to that cue: before, inside or after it, how
   far, which dependent of the cue it belongs to ("nsubj", "ccomp", ...), and whether it is in
@@ -18,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc
 
 from newsledger.analyze.attribution_cues import AttributionCues
@@ -33,6 +36,9 @@ WINDOW = 2
 # A speaker named after a quotation may stand between it and the cue.
 QUOTE_GAP = 12
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "agent", "prep", "advcl"})
+# The encoder head's probabilities become five levels each: a handful of weights per role.
+PROBABILITY_LEVELS = 5
+ENCODER_ROLES = ("cue", "src", "con")
 
 TokenRange = tuple[int, int]
 
@@ -61,6 +67,9 @@ class DocContext:
     quote_tokens: list[TokenRange]  # each quotation's tokens, by number - 1
     sentence_of: list[int]
     sentences: list[TokenRange]
+    # Per token and role (cue, source, content): the encoder head's probability, as a level
+    # from 0 to PROBABILITY_LEVELS - 1.
+    encoder_levels: list[tuple[int, int, int]]
 
 
 def cue_class(lemma: str, pos: str, cues: AttributionCues) -> str:
@@ -74,7 +83,30 @@ def cue_class(lemma: str, pos: str, cues: AttributionCues) -> str:
     return ""
 
 
-def doc_context(doc: Doc, text: str, quotes: Sequence[Quote], cues: AttributionCues) -> DocContext:
+def token_probabilities(doc: Doc, offsets: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """Each token's highest probability over the pieces it overlaps, per column ([tokens, k]);
+    0 for a token no piece touches (white space). `offsets` are the pieces' character offsets
+    [n, 2], in text order and not overlapping, as the tokenizer gives them."""
+    result = np.zeros((len(doc), probs.shape[1]), dtype=np.float32)
+    if not len(offsets) or not len(doc):
+        return result
+    starts = np.fromiter((token.idx for token in doc), dtype=np.int64, count=len(doc))
+    ends = starts + np.fromiter((len(token) for token in doc), dtype=np.int64, count=len(doc))
+    firsts = np.searchsorted(offsets[:, 1], starts, side="right")
+    lasts = np.searchsorted(offsets[:, 0], ends, side="left")
+    for i in np.flatnonzero(firsts < lasts):
+        result[i] = probs[firsts[i] : lasts[i]].max(axis=0)
+    return result
+
+
+def doc_context(
+    doc: Doc,
+    text: str,
+    quotes: Sequence[Quote],
+    cues: AttributionCues,
+    encoder_probs: np.ndarray,
+) -> DocContext:
+    """`encoder_probs`: `token_probabilities` of the encoder's attribution head, [tokens, 3]."""
     n = len(doc)
     lower, lemma, pos, tag, dep, shape, entity = [], [], [], [], [], [], []
     heads, is_space, is_quote, paragraph_start = [], [], [], []
@@ -135,6 +167,12 @@ def doc_context(doc: Doc, text: str, quotes: Sequence[Quote], cues: AttributionC
         quote_tokens=quote_tokens,
         sentence_of=sentence_of,
         sentences=sentences,
+        encoder_levels=[
+            (int(cue), int(source), int(content))
+            for cue, source, content in np.minimum(
+                (encoder_probs * PROBABILITY_LEVELS).astype(np.int64), PROBABILITY_LEVELS - 1
+            )
+        ],
     )
 
 
@@ -251,6 +289,17 @@ def token_features(ctx: DocContext) -> list[list[str]]:
             f += quote_info[ctx.quote_of[i] - 1]
         if ctx.is_quote[i]:
             f.append("quote_mark")
+        levels = ctx.encoder_levels[i]
+        f += [f"e_{role}={level}" for role, level in zip(ENCODER_ROLES, levels, strict=True)]
+        for offset in (-1, 1):
+            j = i + offset
+            if 0 <= j < n:
+                f += [
+                    f"{offset}:e_{role}={level}|{here}"
+                    for role, level, here in zip(
+                        ENCODER_ROLES, ctx.encoder_levels[j], levels, strict=True
+                    )
+                ]
         for offset in range(-WINDOW, WINDOW + 1):
             j = i + offset
             if offset == 0:

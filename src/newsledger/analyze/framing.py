@@ -35,7 +35,7 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.tokens import Doc, Token
 
-from newsledger.analyze.framing_model import TechniqueTagger
+from newsledger.analyze.framing_model import DocumentEncoder, Encoded
 from newsledger.errors import DataFileError
 from newsledger.schema import Entity, Label, Span, TechniqueSpan
 
@@ -229,15 +229,16 @@ def _phrase(words: Sequence[Token], cues: FramingCues) -> str | None:
 
 
 def find_techniques(
-    text: str, tagger: TechniqueTagger, threshold: float = 0.5
+    text: str, encoder: DocumentEncoder, encoded: Encoded, threshold: float = 0.5
 ) -> list[TechniqueSpan]:
-    """The technique spans of `text` whose score reaches `threshold`."""
+    """The technique spans of `text` (whose `encoder.encode` output is `encoded`) whose score
+    reaches `threshold`."""
     return [
         TechniqueSpan(
-            technique=tagger.meta.techniques[span.technique],
+            technique=encoder.meta.techniques[span.technique],
             span=Span.of(text, span.start, span.end),
             score=round(min(1.0, max(0.0, span.score)), 4),
         )
-        for span in tagger(text, min_score=threshold)
+        for span in encoder.spans(text, encoded, min_score=threshold)
         if span.score >= threshold and span.end > span.start
     ]

@@ -1,9 +1,13 @@
-"""The propaganda-technique tagger: word pieces in, technique spans out, through ONNX Runtime.
+"""The document encoder: word pieces in, technique spans and attribution hints out, through
+ONNX Runtime.
 
-One MiniLM encoder pass per window of word pieces feeds two heads: a span head (B/I/O) and a
-14-way technique head. `scripts/train_framing.py` trains it and writes the files this module
-loads; the windowing, piece-to-character mapping and decoding here are shared with training, so
-the model measured there is the model run here.
+One MiniLM encoder pass per window of word pieces feeds three heads: a span head (B/I/O) and a
+14-way technique head for propaganda techniques, and an attribution head that gives each piece
+the probability of being part of an attribution's cue, source and content, which the
+attribution taggers read as features. `scripts/train_framing.py` trains the encoder and the
+technique heads; `scripts/train_attribution_head.py` trains the attribution head on the same
+encoder's states and grafts it onto the graph. The windowing, piece-to-character mapping and
+decoding here are shared with training, so the model measured there is the model run here.
 """
 
 from __future__ import annotations
@@ -45,9 +49,14 @@ OUTSIDE, BEGIN, INSIDE = 0, 1, 2
 WINDOW = 256
 CLS_ID, SEP_ID, PAD_ID = 101, 102, 0
 
+# The attribution head's output and its columns.
+ATTRIBUTION_OUTPUT = "attribution_probs"
+ATTRIBUTION_ROLES: tuple[str, ...] = ("cue", "source", "content")
+
 MODEL_FILE = "framing_tagger.onnx"
 TOKENIZER_FILE = "framing_tokenizer.json"
 META_FILE = "framing_tagger.json"
+OUTPUT_NAMES = ["span_probs", "technique_probs", ATTRIBUTION_OUTPUT]
 
 
 class TaggerMeta(BaseModel):
@@ -72,6 +81,16 @@ class Pieces:
 
     ids: np.ndarray  # int64 [n]
     offsets: np.ndarray  # int64 [n, 2]
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """One text's pass through the encoder: its pieces and every head's probabilities."""
+
+    pieces: Pieces
+    span_probs: np.ndarray  # [n, 3]
+    technique_probs: np.ndarray  # [n, 14]
+    attribution_probs: np.ndarray  # [n, 3], columns `ATTRIBUTION_ROLES`
 
 
 @dataclass(frozen=True)
@@ -194,8 +213,9 @@ def decode(
     return spans
 
 
-class TechniqueTagger:
-    """The ONNX tagger, its tokenizer and its metadata; `load_tagger` builds it once a process."""
+class DocumentEncoder:
+    """The ONNX encoder and its heads, its tokenizer and its metadata; `load_encoder` builds it
+    once a process."""
 
     def __init__(self, session: Any, tokenizer: Tokenizer, meta: TaggerMeta, batch: int = 8):
         self.session = session
@@ -203,32 +223,35 @@ class TechniqueTagger:
         self.meta = meta
         self.batch = batch
 
-    def probabilities(self, pieces: Pieces) -> tuple[np.ndarray, np.ndarray]:
-        """Span and technique probabilities for every piece: [n, 3] and [n, 14]."""
+    def encode(self, text: str) -> Encoded:
+        """Every head's probabilities for every piece of `text`."""
+        pieces = encode(self.tokenizer, text)
         n = len(pieces.ids)
-        span_probs = np.zeros((n, 3), dtype=np.float32)
-        technique_probs = np.zeros((n, len(self.meta.techniques)), dtype=np.float32)
+        outputs = (
+            np.zeros((n, 3), dtype=np.float32),
+            np.zeros((n, len(self.meta.techniques)), dtype=np.float32),
+            np.zeros((n, len(ATTRIBUTION_ROLES)), dtype=np.float32),
+        )
         bounds = window_bounds(n, self.meta.window - 2)
         for offset in range(0, len(bounds), self.batch):
             chunk = bounds[offset : offset + self.batch]
             input_ids, mask = batch_inputs(pieces.ids, chunk)
-            span_out, technique_out = self.session.run(
-                None, {"input_ids": input_ids, "attention_mask": mask}
+            results = self.session.run(
+                OUTPUT_NAMES, {"input_ids": input_ids, "attention_mask": mask}
             )
             for row, (start, end) in enumerate(chunk):
-                span_probs[start:end] = span_out[row, 1 : end - start + 1]
-                technique_probs[start:end] = technique_out[row, 1 : end - start + 1]
-        return span_probs, technique_probs
+                for output, result in zip(outputs, results, strict=True):
+                    output[start:end] = result[row, 1 : end - start + 1]
+        return Encoded(pieces, *outputs)
 
-    def __call__(self, text: str, min_score: float = 0.5) -> list[RawSpan]:
-        pieces = encode(self.tokenizer, text)
-        span_probs, technique_probs = self.probabilities(pieces)
+    def spans(self, text: str, encoded: Encoded, min_score: float = 0.5) -> list[RawSpan]:
+        """The technique spans of `text`, from its `encode` output."""
         meta = self.meta
         return decode(
             text,
-            pieces,
-            span_probs,
-            technique_probs,
+            encoded.pieces,
+            encoded.span_probs,
+            encoded.technique_probs,
             meta.inside_threshold,
             min_score,
             join_gap=meta.join_gap,
@@ -242,7 +265,7 @@ def _data_path(name: str) -> Any:
 
 
 @functools.cache
-def load_tagger(threads: int = 2) -> TechniqueTagger:
+def load_encoder(threads: int = 2) -> DocumentEncoder:
     """The packaged tagger, loaded once per process."""
     import onnxruntime
     from tokenizers import Tokenizer
@@ -262,4 +285,4 @@ def load_tagger(threads: int = 2) -> TechniqueTagger:
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     session = onnxruntime.InferenceSession(model_bytes, options, providers=["CPUExecutionProvider"])
-    return TechniqueTagger(session, tokenizer, meta)
+    return DocumentEncoder(session, tokenizer, meta)

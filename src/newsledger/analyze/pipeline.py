@@ -18,7 +18,7 @@ from newsledger.analyze.entities import EntityFinder, EntityIndex
 from newsledger.analyze.events import find_events
 from newsledger.analyze.events_lexicon import load_event_lexicon
 from newsledger.analyze.framing import find_labels, find_techniques
-from newsledger.analyze.framing_model import load_tagger
+from newsledger.analyze.framing_model import Encoded, load_encoder
 from newsledger.analyze.nlp import load_nlp
 from newsledger.config import Settings
 from newsledger.errors import AnalysisError, NewsledgerError
@@ -34,10 +34,10 @@ class Analyzer:
         self.entity_finder = EntityFinder(load_alias_table())
         self.attribution_cues = load_attribution_cues()
         self.attribution_tagger = load_attribution_tagger()
-        self.technique_tagger = load_tagger(threads=1)
-        # The technique tagger runs in ONNX Runtime, which releases the GIL: `analyze_stream`
+        self.encoder = load_encoder(threads=1)
+        # The document encoder runs in ONNX Runtime, which releases the GIL: `analyze_stream`
         # runs it for a batch on this thread while spaCy parses the batch on the main one.
-        self._framing_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="framing")
+        self._encoder_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encoder")
         self.event_lexicon = load_event_lexicon()
         # Cumulative seconds per stage, for `bench/analyze_speed.py`'s breakdown.
         self.timings: dict[str, float] = defaultdict(float)
@@ -61,8 +61,8 @@ class Analyzer:
         iterator = iter(items)
         while batch := list(islice(iterator, self.settings.batch_size)):
             documents = [item for item in batch if isinstance(item, Document)]
-            techniques = iter(
-                [self._framing_pool.submit(self._techniques, item.text) for item in documents]
+            encodings = iter(
+                [self._encoder_pool.submit(self._encode, item.text) for item in documents]
             )
             parsed = iter(self.nlp.pipe(document.text for document in documents))
             for item in batch:
@@ -72,7 +72,7 @@ class Analyzer:
                 started = time.perf_counter()
                 doc = next(parsed)
                 self.timings["spacy"] += time.perf_counter() - started
-                pending = next(techniques)
+                pending = next(encodings)
                 result: Analysis | NewsledgerError
                 try:
                     result = self._analyze_parsed(item, doc, pending)
@@ -84,25 +84,33 @@ class Analyzer:
                     )
                 yield result
 
-    def _techniques(self, text: str) -> list[TechniqueSpan]:
+    def _encode(self, text: str) -> tuple[Encoded, list[TechniqueSpan]]:
+        """The encoder's pass over `text` and the technique spans it gives."""
         started = time.perf_counter()
-        spans = find_techniques(text, self.technique_tagger, self.settings.technique_threshold)
+        encoded = self.encoder.encode(text)
+        spans = find_techniques(text, self.encoder, encoded, self.settings.technique_threshold)
         # Mostly spent beside spaCy in `analyze_stream`, so not a share of the wall time.
-        self.timings["technique tagger (parallel)"] += time.perf_counter() - started
-        return spans
+        self.timings["encoder (parallel)"] += time.perf_counter() - started
+        return encoded, spans
 
     def _analyze_parsed(
         self,
         document: Document,
         doc: Doc,
-        techniques: Future[list[TechniqueSpan]] | None = None,
+        encoding: Future[tuple[Encoded, list[TechniqueSpan]]] | None = None,
     ) -> Analysis:
+        started = time.perf_counter()
+        # Time waited here, not the encoder's own time, when it ran beside spaCy.
+        encoded, techniques = (
+            encoding.result() if encoding is not None else self._encode(document.text)
+        )
+        self.timings["encoder"] += time.perf_counter() - started
         started = time.perf_counter()
         entities = self.entity_finder(doc)
         self.timings["entities"] += time.perf_counter() - started
         started = time.perf_counter()
         statements = find_statements(
-            doc, EntityIndex(entities), self.attribution_cues, self.attribution_tagger
+            doc, EntityIndex(entities), self.attribution_cues, self.attribution_tagger, encoded
         )
         sourcing = sourcing_profile(doc, statements)
         self.timings["attribution"] += time.perf_counter() - started
@@ -111,10 +119,7 @@ class Analyzer:
         self.timings["events"] += time.perf_counter() - started
         started = time.perf_counter()
         framing = Framing(
-            # Time waited here, not the tagger's own time, when it ran beside spaCy.
-            techniques=(
-                techniques.result() if techniques is not None else self._techniques(document.text)
-            ),
+            techniques=techniques,
             labels=find_labels(doc, entities),
             sourcing=sourcing,
         )
