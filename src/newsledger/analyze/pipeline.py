@@ -57,13 +57,17 @@ class Analyzer:
         """Analyse documents in batches through `nlp.pipe`; errors pass through in their place.
 
         The output keeps the input order, so a batch's failures are reported where they arose.
+        The next batch is read, and queued for the encoder, before this one is parsed: the
+        encoder is the slower of the two threads, and so it never waits for the main one.
         """
         iterator = iter(items)
-        while batch := list(islice(iterator, self.settings.batch_size)):
+        batch = list(islice(iterator, self.settings.batch_size))
+        queued = self._queue_encodings(batch)
+        while batch:
+            upcoming = list(islice(iterator, self.settings.batch_size))
+            upcoming_queued = self._queue_encodings(upcoming)
             documents = [item for item in batch if isinstance(item, Document)]
-            encodings = iter(
-                [self._encoder_pool.submit(self._encode, item.text) for item in documents]
-            )
+            encodings = iter(queued)
             parsed = iter(self.nlp.pipe(document.text for document in documents))
             for item in batch:
                 if isinstance(item, NewsledgerError):
@@ -83,6 +87,16 @@ class Analyzer:
                         f"analysis failed: {type(exc).__name__}: {exc}", source=item.url or item.id
                     )
                 yield result
+            batch, queued = upcoming, upcoming_queued
+
+    def _queue_encodings(
+        self, batch: list[Document | NewsledgerError]
+    ) -> list[Future[tuple[Encoded, list[TechniqueSpan]]]]:
+        return [
+            self._encoder_pool.submit(self._encode, item.text)
+            for item in batch
+            if isinstance(item, Document)
+        ]
 
     def _encode(self, text: str) -> tuple[Encoded, list[TechniqueSpan]]:
         """The encoder's pass over `text` and the technique spans it gives."""
