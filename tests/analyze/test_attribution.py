@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from spacy.language import Language
 
-from newsledger.analyze.attribution import find_statements, sourcing_profile
+from newsledger.analyze.attribution import _repaired, find_statements, sourcing_profile
 from newsledger.analyze.attribution_cues import load_attribution_cues
-from newsledger.analyze.attribution_features import token_probabilities
-from newsledger.analyze.attribution_model import load_attribution_tagger
+from newsledger.analyze.attribution_features import doc_context, token_probabilities
+from newsledger.analyze.attribution_model import TaggedAttribution, load_attribution_tagger
 from newsledger.analyze.entities import EntityFinder, EntityIndex
 from newsledger.analyze.framing_model import ATTRIBUTION_ROLES, load_encoder
 from newsledger.analyze.pipeline import Analyzer
@@ -419,3 +419,18 @@ def test_encoder_head_marks_cue_source_and_content() -> None:
     assert by_word["minister"][source] > 0.5
     assert by_word["talks"][content] > 0.5
     assert by_word["Tuesday"][content] < 0.5
+
+
+def test_infinitive_of_purpose_takes_its_governing_verbs_subject(nlp: Language) -> None:
+    text = (
+        "The farmers have announced their opposition to the tax and have long staged rallies"
+        " in front of the ministry to condemn the new tax."
+    )
+    doc = nlp(text)
+    ctx = doc_context(doc, text, [], load_attribution_cues(), np.zeros((len(doc), 3)))
+    condemn = next(t.i for t in doc if t.text == "condemn")
+    cue = (condemn - 1, condemn + 1)
+    tagged = TaggedAttribution(cue=cue, source=None, content=(condemn + 1, len(doc) - 1))
+    repaired = _repaired(ctx, load_attribution_cues(), tagged, [tagged])
+    assert repaired.source is not None
+    assert doc[repaired.source[0] : repaired.source[1]].text == "The farmers"

@@ -150,15 +150,21 @@ def _repaired(
     """The source made consistent with the cue.
 
     An agentless passive ("are said to") has no source. A verb that shares its subject with
-    the verb it is coordinated with ("gathered … and called for") takes that subject. A
-    statement quoted inside another's content keeps its source inside that content.
+    the verb it is coordinated with ("gathered … and called for") takes that subject, and so
+    does an infinitive of purpose or complement without its own ("staged rallies to condemn
+    …", "vowed to reject …"). A statement quoted inside another's content keeps its source
+    inside that content.
     """
     root = ctx.doc[item.cue[0] : item.cue[1]].root
     source = item.source
     if is_agentless_passive(root, cues) or ctx.classes[root.i] == "hedge":
         source = None
-    elif source is None and root.pos_ == "VERB" and root.dep_ == "conj":
-        subject = subject_of(root)
+    elif source is None and root.pos_ == "VERB":
+        subject = None
+        if root.dep_ == "conj":
+            subject = subject_of(root)
+        elif _subject_controlled(root):
+            subject = subject_of(root.head)
         if subject is not None and subject.lower_ != "it":
             source = (subject.left_edge.i, subject.right_edge.i + 1)
     if source is not None:
@@ -170,6 +176,22 @@ def _repaired(
         if source[0] >= source[1]:
             source = None
     return TaggedAttribution(cue=item.cue, source=source, content=item.content)
+
+
+def _subject_controlled(verb: Token) -> bool:
+    """A bare "to" infinitive whose understood subject is its governing verb's subject: of
+    purpose ("staged rallies to condemn"), or a complement with no object in between ("vowed to
+    reject"; not "urged them to reject", whose subject is "them")."""
+    infinitive = verb.tag_ == "VB" and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in verb.lefts
+    )
+    if not infinitive or verb.head.pos_ != "VERB" or verb.head is verb:
+        return False
+    if verb.dep_ == "advcl":
+        return True
+    return verb.dep_ == "xcomp" and not any(
+        child.dep_ in ("dobj", "dative") for child in verb.head.children
+    )
 
 
 def _violent(ctx: DocContext, cues: AttributionCues, cue: TokenRange) -> bool:
