@@ -16,11 +16,13 @@ from newsledger.analyze.framing_model import (
     OUTSIDE,
     TECHNIQUES,
     Pieces,
+    check_outputs,
     decode,
     load_encoder,
     window_bounds,
 )
 from newsledger.analyze.pipeline import Analyzer
+from newsledger.errors import DataFileError
 from newsledger.ingest import load_path
 from newsledger.report import render_markdown
 from newsledger.schema import Document
@@ -157,3 +159,17 @@ def test_analysis_techniques_match_the_document_text(analyzer: Analyzer) -> None
     for span in analysis.framing.techniques:
         assert text[span.span.start : span.span.end] == span.span.text
         assert span.score >= analyzer.settings.technique_threshold
+
+
+def test_an_encoder_without_the_attribution_head_is_refused_at_load() -> None:
+    class Output:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+    class Session:
+        def get_outputs(self) -> list[Output]:
+            return [Output("span_probs"), Output("technique_probs")]
+
+    with pytest.raises(DataFileError, match="no attribution_probs output"):
+        check_outputs(Session())
+    check_outputs(load_encoder().session)

@@ -185,7 +185,7 @@ def _subject_controlled(verb: Token) -> bool:
     infinitive = verb.tag_ == "VB" and any(
         child.dep_ == "aux" and child.lower_ == "to" for child in verb.lefts
     )
-    if not infinitive or verb.head.pos_ != "VERB" or verb.head is verb:
+    if not infinitive or verb.head.pos_ != "VERB":
         return False
     if verb.dep_ == "advcl":
         return True

@@ -266,7 +266,7 @@ def _data_path(name: str) -> Any:
 
 @functools.cache
 def load_encoder(threads: int = 2) -> DocumentEncoder:
-    """The packaged tagger, loaded once per process."""
+    """The packaged encoder and its heads, loaded once per process."""
     import onnxruntime
     from tokenizers import Tokenizer
 
@@ -275,7 +275,7 @@ def load_encoder(threads: int = 2) -> DocumentEncoder:
         tokenizer = Tokenizer.from_str(_data_path(TOKENIZER_FILE).read_text("utf-8"))
         model_bytes = _data_path(MODEL_FILE).read_bytes()
     except (OSError, ValueError) as exc:
-        raise DataFileError(f"cannot load the technique tagger: {exc}", source=MODEL_FILE) from exc
+        raise DataFileError(f"cannot load the document encoder: {exc}", source=MODEL_FILE) from exc
     tokenizer.no_truncation()
     tokenizer.no_padding()
     options = onnxruntime.SessionOptions()
@@ -285,4 +285,17 @@ def load_encoder(threads: int = 2) -> DocumentEncoder:
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     session = onnxruntime.InferenceSession(model_bytes, options, providers=["CPUExecutionProvider"])
+    check_outputs(session)
     return DocumentEncoder(session, tokenizer, meta)
+
+
+def check_outputs(session: Any) -> None:
+    """Every head the pipeline reads must be in the graph: a framing model exported without the
+    attribution head grafted on fails here, once, not on every document."""
+    missing = sorted(set(OUTPUT_NAMES) - {output.name for output in session.get_outputs()})
+    if missing:
+        raise DataFileError(
+            f"the document encoder has no {', '.join(missing)} output;"
+            " run `make train-attribution` after `scripts/train_framing.py`",
+            source=MODEL_FILE,
+        )
