@@ -283,68 +283,57 @@ class Batch:
     targets: tuple[torch.Tensor, torch.Tensor]
 
 
-def ptc_batches(examples: list[Example], shift: int, size: int) -> list[Batch]:
+def window_batches(
+    task: str,
+    documents: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+    fills: tuple[Any, Any],
+    shift: int,
+    size: int,
+) -> list[Batch]:
+    """Every window of every document (its piece ids and two per-piece targets), cut at `shift`
+    first, in batches of `size` windows of similar length; the targets hold `fills` on [CLS],
+    [SEP] and the padding."""
     pending = [
-        (example, bounds)
-        for example in examples
-        for bounds in window_bounds(len(example.pieces.ids), WINDOW - 2, shift)
+        (ids, targets, bounds)
+        for ids, *targets in documents
+        for bounds in window_bounds(len(ids), WINDOW - 2, shift)
     ]
-    pending.sort(key=lambda item: item[1][1] - item[1][0])
+    pending.sort(key=lambda item: item[2][1] - item[2][0])
     batches = []
     for offset in range(0, len(pending), size):
         group = pending[offset : offset + size]
-        length = max(e - s for _, (s, e) in group) + 2
+        length = max(e - s for _, _, (s, e) in group) + 2
         input_ids = np.zeros((len(group), length), dtype=np.int64)
         mask = np.zeros((len(group), length), dtype=np.int64)
-        tags = np.full((len(group), length), IGNORE, dtype=np.int64)
-        techniques = np.zeros((len(group), length, len(TECHNIQUES)), dtype=np.float32)
-        for row, (example, (s, e)) in enumerate(group):
-            ids, row_mask = batch_inputs(example.pieces.ids, [(s, e)])
-            input_ids[row, : ids.shape[1]] = ids[0]
-            mask[row, : ids.shape[1]] = row_mask[0]
-            tags[row, 1 : e - s + 1] = example.tags[s:e]
-            techniques[row, 1 : e - s + 1] = example.techniques[s:e]
+        padded = [
+            np.full((len(group), length, *target.shape[1:]), fill, dtype=target.dtype)
+            for target, fill in zip(group[0][1], fills, strict=True)
+        ]
+        for row, (ids, targets, (s, e)) in enumerate(group):
+            row_ids, row_mask = batch_inputs(ids, [(s, e)])
+            input_ids[row, : row_ids.shape[1]] = row_ids[0]
+            mask[row, : row_ids.shape[1]] = row_mask[0]
+            for out, target in zip(padded, targets, strict=True):
+                out[row, 1 : e - s + 1] = target[s:e]
         batches.append(
             Batch(
-                PTC_TASK,
+                task,
                 torch.from_numpy(input_ids),
                 torch.from_numpy(mask),
-                (torch.from_numpy(tags), torch.from_numpy(techniques)),
+                (torch.from_numpy(padded[0]), torch.from_numpy(padded[1])),
             )
         )
     return batches
+
+
+def ptc_batches(examples: list[Example], shift: int, size: int) -> list[Batch]:
+    documents = [(e.pieces.ids, e.tags, e.techniques) for e in examples]
+    return window_batches(PTC_TASK, documents, (IGNORE, 0.0), shift, size)
 
 
 def polnear_batches(documents: list[Document], shift: int, size: int) -> list[Batch]:
-    pending = [
-        (document, bounds)
-        for document in documents
-        for bounds in window_bounds(len(document.ids), WINDOW - 2, shift)
-    ]
-    pending.sort(key=lambda item: item[1][1] - item[1][0])
-    batches = []
-    for offset in range(0, len(pending), size):
-        group = pending[offset : offset + size]
-        length = max(e - s for _, (s, e) in group) + 2
-        input_ids = np.zeros((len(group), length), dtype=np.int64)
-        mask = np.zeros((len(group), length), dtype=np.int64)
-        roles = np.zeros((len(group), length, len(ATTRIBUTION_ROLES)), dtype=np.float32)
-        role_mask = np.zeros((len(group), length), dtype=bool)
-        for row, (document, (s, e)) in enumerate(group):
-            ids, row_mask = batch_inputs(document.ids, [(s, e)])
-            input_ids[row, : ids.shape[1]] = ids[0]
-            mask[row, : ids.shape[1]] = row_mask[0]
-            roles[row, 1 : e - s + 1] = document.labels[s:e]
-            role_mask[row, 1 : e - s + 1] = True
-        batches.append(
-            Batch(
-                POLNEAR_TASK,
-                torch.from_numpy(input_ids),
-                torch.from_numpy(mask),
-                (torch.from_numpy(roles), torch.from_numpy(role_mask)),
-            )
-        )
-    return batches
+    windows = [(d.ids, d.labels, np.ones(len(d.ids), dtype=bool)) for d in documents]
+    return window_batches(POLNEAR_TASK, windows, (0.0, False), shift, size)
 
 
 def attribution_probs(
@@ -589,13 +578,17 @@ def export_onnx(model: JointTagger, path: Path) -> None:
     )
 
 
-def onnx_runner(path: Path, threads: int) -> Any:
-    """`predict`'s runner over the exported graph (its span and technique outputs)."""
+def onnx_session(path: Path, threads: int) -> Any:
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
-    session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def onnx_runner(path: Path, threads: int) -> Any:
+    """`predict`'s runner over the exported graph (its span and technique outputs)."""
+    session = onnx_session(path, threads)
 
     def run(input_ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         span, technique = session.run(
@@ -608,8 +601,6 @@ def onnx_runner(path: Path, threads: int) -> Any:
 
 def check_export(model: JointTagger, path: Path, threads: int) -> None:
     """The ONNX graph must give torch's probabilities on a padded batch of another shape."""
-    import onnxruntime
-
     generator = torch.Generator().manual_seed(0)
     input_ids = torch.randint(1000, 20000, (3, 40), generator=generator)
     mask = torch.ones((3, 40), dtype=torch.long)
@@ -618,11 +609,8 @@ def check_export(model: JointTagger, path: Path, threads: int) -> None:
     model.eval()
     with torch.inference_mode():
         expected = JointProbabilities(model).eval()(input_ids, mask)
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads
-    session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
     feed = {"input_ids": input_ids.numpy(), "attention_mask": mask.numpy()}
-    got = session.run(OUTPUT_NAMES, feed)
+    got = onnx_session(path, threads).run(OUTPUT_NAMES, feed)
     keep = mask.numpy().astype(bool)
     for name, want, have in zip(OUTPUT_NAMES, expected, got, strict=True):
         gap = float(np.abs(want.numpy()[keep] - have[keep]).max())

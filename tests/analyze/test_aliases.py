@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import functools
-import importlib.util
 import json
 import subprocess
 import sys
@@ -19,6 +17,7 @@ from newsledger.analyze.aliases import (
     token_key,
 )
 from newsledger.errors import DataFileError
+from tests.scripts import load_script
 
 REPO = Path(__file__).parents[2]
 DATA = REPO / "src" / "newsledger" / "analyze" / "data"
@@ -26,15 +25,8 @@ SCRIPT = REPO / "scripts" / "build_alias_table.py"
 DICTIONARIES = REPO.parent / "shared" / "data" / "petrarch2-dictionaries"
 
 
-@functools.cache
 def build_script() -> ModuleType:
-    """`scripts/` is not a package: load the script as a module (dataclasses need it registered)."""
-    spec = importlib.util.spec_from_file_location("build_alias_table", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_alias_table")
 
 
 @pytest.mark.parametrize(

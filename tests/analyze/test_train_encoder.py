@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import itertools
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -14,12 +11,12 @@ import pytest
 from tokenizers import Tokenizer
 
 from newsledger.analyze.framing_model import CLS_ID, SEP_ID, TOKENIZER_FILE, WINDOW, encode
+from tests.scripts import load_script
 
 pytest.importorskip("torch", reason="the encoder training script needs the `train` extra")
 pytest.importorskip("transformers", reason="the encoder training script needs the `train` extra")
 
 REPO = Path(__file__).parents[2]
-SCRIPT = REPO / "scripts" / "train_encoder.py"
 TEXT = 'The minister said the talks had failed. "We will not return," she added.\n'
 # PolNeAR's brat format: character offsets into TEXT, then the covered text.
 ANNOTATION = (
@@ -36,15 +33,8 @@ ANNOTATION = (
 )
 
 
-@functools.cache
 def script() -> ModuleType:
-    """`scripts/` is not a package: load the script as a module (dataclasses need it registered)."""
-    spec = importlib.util.spec_from_file_location("train_encoder", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("train_encoder")
 
 
 def tokenizer() -> Tokenizer:

@@ -367,11 +367,12 @@ def span_features(
             where, distance = "after", i - cue_end + 1
         else:
             where, distance = "cue", 0
+        sentence_offset = max(-2, min(2, ctx.sentence_of[i] - cue_sentence))
         f = [
             *base[i],
             f"R={where}",
             f"Rd={_bucket(distance)}",
-            f"Rs={max(-2, min(2, ctx.sentence_of[i] - cue_sentence))}",
+            f"Rs={sentence_offset}",
             f"cl={cue_lemma}",
             f"cw={cue_words}",
             f"R|cl={where}|{cue_lemma}",
@@ -382,7 +383,7 @@ def span_features(
         f += [
             f"R|e_src={where}|{source_level}",
             f"R|e_con={where}|{content_level}",
-            f"Rs|e_con={max(-2, min(2, ctx.sentence_of[i] - cue_sentence))}|{content_level}",
+            f"Rs|e_con={sentence_offset}|{content_level}",
         ]
         # Which dependent of the cue's head word the token belongs to.
         j, depth = i, 0
