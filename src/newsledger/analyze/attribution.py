@@ -13,6 +13,10 @@ Where the statements come from:
    reliably: claims quoted inside another statement, "according to X", agentless hedges and
    quotations next to a speech verb. A rule's statement is dropped when its cue overlaps a
    cue already found.
+3. Boundaries are repaired where the taggers run one statement into the next: a content stops
+   before a participle or coordinated cue that starts another statement ("X said A, adding
+   B"), keeps one side of its own cue when the other belongs elsewhere, and takes in the
+   quotation that continues it after the cue ("“A,” X said of it. “B.”").
 
 What each statement gets:
 
@@ -55,11 +59,15 @@ from newsledger.analyze.attribution_features import (
 )
 from newsledger.analyze.attribution_model import AttributionTagger, TaggedAttribution
 from newsledger.analyze.attribution_rules import (
+    CLOSING_QUOTES,
+    SUBJECT_DEPS,
     according_to,
     agentless,
+    follows_comma,
     is_agentless_passive,
     quoted_speech,
     reported_speech,
+    speech_verb_after,
     subject_of,
     trimmed,
 )
@@ -81,6 +89,9 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+# How many words may follow the cue in its sentence before a quotation continues the content.
+CONTINUATION_WORDS = 6
+QUOTE_MARKS = CLOSING_QUOTES | {"“", "«", "‘", "``", "'"}
 SENTENCE_END = frozenset({".", "!", "?", "”", '"', "''", "»", ")"})
 
 
@@ -131,6 +142,10 @@ def find_statements(
                 tagged = [t for t in tagged if t not in clashing]
             if overrides or not clashing:
                 tagged.append(candidate)
+    tagged = [
+        _continued_quotation(ctx, _around_own_cue(ctx, t))
+        for t in _cut_before_joined_statements(ctx, tagged)
+    ]
     repaired = [_repaired(ctx, cues, t, tagged) for t in tagged if not _violent(ctx, cues, t.cue)]
     found = sorted((_Found(t) for t in repaired), key=lambda f: (f.start, f.tagged.cue[0]))
     for number, item in enumerate(found, start=1):
@@ -176,6 +191,136 @@ def _repaired(
         if source[0] >= source[1]:
             source = None
     return TaggedAttribution(cue=item.cue, source=source, content=item.content)
+
+
+def _cut_before_joined_statements(
+    ctx: DocContext, tagged: Sequence[TaggedAttribution]
+) -> list[TaggedAttribution]:
+    """A statement's content stops where another statement joined to it begins: a participle
+    after a comma or dash ("X argued that A, saying B") or a verb coordinated without a subject
+    of its own ("X said A and said B"), which takes the earlier statement's source when it has
+    none (PolNeAR annotates them as two statements)."""
+    doc = ctx.doc
+    items = list(tagged)
+    for index, item in enumerate(items):
+        first = item.cue[0]
+        later = doc[first : item.cue[1]].root
+        for other_index, other in enumerate(items):
+            start, end = other.content
+            if other is item or not (other.cue[1] <= first and start < first < end):
+                continue
+            participle = later.tag_ == "VBG" and follows_comma(ctx, first)
+            coordinated = later.dep_ == "conj" and not any(
+                child.dep_ in SUBJECT_DEPS for child in later.children
+            )
+            if not (participle or coordinated):
+                continue
+            cut = first
+            if item.source is not None and start < item.source[0] < cut:
+                cut = item.source[0]
+            content = _without_connectives(ctx, start, cut)
+            if content[0] >= content[1]:
+                continue
+            items[other_index] = other = TaggedAttribution(other.cue, other.source, content)
+            if item.source is None:
+                item = TaggedAttribution(item.cue, other.source, item.content)
+                items[index] = item
+    return items
+
+
+def _around_own_cue(ctx: DocContext, item: TaggedAttribution) -> TaggedAttribution:
+    """A content tagged on both sides of its own cue keeps one side where the other belongs to
+    another statement: the words after the cue when a line break comes before the speaker
+    ("“…”\n\nTrump isn't saying what …"), the words before it when they are a quotation and
+    nothing after it is quoted ("“…,” Adelson said during the interview"), or when they are
+    not and the sentence ends after the cue ("… imperiled US troops, Biden said. “If …")."""
+    doc = ctx.doc
+    start, end = item.content
+    if not (start < item.cue[0] and item.cue[1] < end):
+        return item
+    first, last = item.cue
+    if item.source is not None and start < item.source[0] and item.source[1] < end:
+        first, last = min(first, item.source[0]), max(last, item.source[1])
+    before = _without_connectives(ctx, start, first)
+    after = trimmed(ctx, last, end)
+    if any("\n" in doc[j].text_with_ws for j in range(start, first)) and _has_words(ctx, *after):
+        return TaggedAttribution(item.cue, item.source, after)
+    if before[0] >= before[1]:
+        return item
+    quoted_before = doc[before[1] - 1].text in CLOSING_QUOTES
+    quoted_after = any(doc[j].text in QUOTE_MARKS for j in range(*after))
+    if (quoted_before and not quoted_after) or (
+        not quoted_before and _sentence_ends(ctx, last, end)
+    ):
+        return TaggedAttribution(item.cue, item.source, before)
+    return item
+
+
+def _continued_quotation(ctx: DocContext, item: TaggedAttribution) -> TaggedAttribution:
+    """ "“A,” Fallon said of the story. “B.”": the quotation that opens the next sentence of
+    the paragraph, a few words after the cue, continues the statement's own (PolNeAR's content
+    spans both) unless a speech verb of its own follows it."""
+    doc = ctx.doc
+    start, end = item.content
+    number = ctx.quote_of[start]
+    if not number or ctx.quote_tokens[number - 1][0] != start or ctx.quote_of[end - 1] != number:
+        return item
+    last = item.cue[1]
+    if item.source is not None and item.source[0] >= end:
+        last = max(last, item.source[1])
+    if end > item.cue[0]:
+        return item
+    words = 0
+    for j in range(last, len(doc)):
+        token = doc[j]
+        if "\n" in token.text:
+            return item
+        if token.text in (".", "!", "?", ":"):
+            break
+        if not (token.is_punct or token.is_space):
+            words += 1
+            if words > CONTINUATION_WORDS:
+                return item
+    else:
+        return item
+    if "\n" in token.whitespace_ or j + 1 >= len(doc):
+        return item
+    following = ctx.quote_of[j + 1]
+    if not following or ctx.quote_tokens[following - 1][0] != j + 1:
+        return item
+    next_first, next_last = ctx.quote_tokens[following - 1]
+    if any("\n" in doc[k].text_with_ws for k in range(next_first, next_last - 1)):
+        return item
+    if speech_verb_after(ctx, next_last) is not None:
+        return item
+    return TaggedAttribution(item.cue, item.source, (start, next_last))
+
+
+def _sentence_ends(ctx: DocContext, start: int, end: int) -> bool:
+    """Only punctuation stands between `start` and a full stop, question or exclamation mark."""
+    for j in range(start, end):
+        token = ctx.doc[j]
+        if token.text in (".", "?", "!"):
+            return True
+        if not (token.is_punct or token.is_space):
+            return False
+    return False
+
+
+def _has_words(ctx: DocContext, start: int, end: int) -> bool:
+    return any(ctx.doc[j].is_alpha or ctx.doc[j].is_digit for j in range(start, end))
+
+
+def _without_connectives(ctx: DocContext, start: int, end: int) -> TokenRange:
+    """A content cut before another clause, without the comma, dash or "and" that joined them."""
+    doc = ctx.doc
+    while end > start and (
+        doc[end - 1].is_space
+        or doc[end - 1].text in (",", ";", ":", "–", "—", "-")
+        or doc[end - 1].dep_ == "cc"
+    ):
+        end -= 1
+    return trimmed(ctx, start, end)
 
 
 def _subject_controlled(verb: Token) -> bool:

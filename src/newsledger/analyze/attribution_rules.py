@@ -6,8 +6,8 @@ Every rule returns `TaggedAttribution`s in token offsets; `attribution.py` merge
 tagger's, keeping the tagger's wherever their cues overlap.
 
 - `reported_speech`: a speech verb with a subject and a clausal complement, also inside
-  another attribution's content ("the MKO has claimed that …"): source = the subject, content
-  = the clause.
+  another attribution's content ("the MKO has claimed that …"): source = the subject (for a
+  participle after a comma, "…, saying that …", its clause's subject), content = the clause.
 - `according_to`: "according to X, Y" / "Y, according to X": source = X, content = the rest of
   the clause, past a dash-delimited aside right after X.
 - `agentless`: hedges without a source. An adverb ("reportedly", "allegedly") is the cue of the
@@ -33,6 +33,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 # The verb group of a cue: auxiliaries, negation and particles travel with the verb.
 VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
+CLOSING_QUOTES = frozenset({"”", '"', "''", "’", "»"})
 DASHES = frozenset({"–", "—", "--", "-"})
 # How many tokens may stand between a quotation and the speech verb that closes it (room for a
 # speaker: "“…,” said Catherine Ashton, the EU's foreign policy chief").
@@ -46,7 +47,7 @@ def reported_speech(ctx: DocContext) -> list[TaggedAttribution]:
     for i, token in enumerate(ctx.doc):
         if ctx.classes[i] != "speech" or token.pos_ != "VERB":
             continue
-        subject = subject_of(token)
+        subject = subject_of(token) or _participle_subject(ctx, token)
         clause = _child(token, CLAUSE_DEPS)
         if subject is None or clause is None or subject.lower_ == "it":
             continue
@@ -60,6 +61,21 @@ def reported_speech(ctx: DocContext) -> list[TaggedAttribution]:
             )
         )
     return found
+
+
+def _participle_subject(ctx: DocContext, verb: Token) -> Token | None:
+    """ "X argued that A, saying B": a participle after a comma speaks for its clause's subject."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not follows_comma(ctx, verb.i):
+        return None
+    return subject_of(verb.head)
+
+
+def follows_comma(ctx: DocContext, index: int) -> bool:
+    """The token follows a comma or a dash, past any closing quotation marks ("…,” saying")."""
+    before = index - 1
+    while before > 0 and ctx.doc[before].text in CLOSING_QUOTES:
+        before -= 1
+    return before >= 0 and ctx.doc[before].text in (",", "–", "—")
 
 
 def according_to(ctx: DocContext) -> list[TaggedAttribution]:
@@ -143,7 +159,7 @@ def quoted_speech(ctx: DocContext) -> list[TaggedAttribution]:
     for number, (first, last) in enumerate(ctx.quote_tokens):
         if last - first < 3:
             continue
-        verb = _speech_verb_after(ctx, last)
+        verb = speech_verb_after(ctx, last)
         following = number + 1
         if verb is None:
             verb = _speech_verb_before(ctx, first)
@@ -155,7 +171,7 @@ def quoted_speech(ctx: DocContext) -> list[TaggedAttribution]:
         if 0 < following < len(ctx.quote_tokens):
             next_first, next_last = ctx.quote_tokens[following]
             clause_end = (subject.right_edge.i if subject is not None else verb.i) + 1
-            speaks_itself = _speech_verb_after(ctx, next_last) is not None
+            speaks_itself = speech_verb_after(ctx, next_last) is not None
             if not speaks_itself and _only_punctuation(
                 ctx, max(clause_end, verb.i + 1), next_first
             ):
@@ -170,7 +186,7 @@ def quoted_speech(ctx: DocContext) -> list[TaggedAttribution]:
     return found
 
 
-def _speech_verb_after(ctx: DocContext, last: int) -> Token | None:
+def speech_verb_after(ctx: DocContext, last: int) -> Token | None:
     """ "“…,” X said" / "“…,” said X": a speech verb just after the closing mark."""
     doc = ctx.doc
     for j in range(last, min(len(doc), last + QUOTE_VERB_GAP + 2)):
