@@ -19,6 +19,10 @@ class Settings(BaseModel):
     # spaCy's own default limit: its parser needs about 1 GB per 100,000 characters at worst.
     max_text_chars: int = Field(default=1_000_000, gt=0)
     min_text_chars: int = Field(default=1, gt=0)
+    # The stages after parsing stop a document after this long with a one-line error: 999,000
+    # characters of news spent 35 s in them on the reference machine, but text made to be slow
+    # (a few sentences repeated) takes many minutes under the size limits.
+    max_analysis_seconds: float = Field(default=300.0, gt=0.0)
     # Documents parsed together by `nlp.pipe`: on 80 PTC articles, 8 ran as fast as 32 (25 s
     # either way) with a peak of 0.81 GB instead of 1.26 GB, which a worker's budget needs.
     batch_size: int = Field(default=8, gt=0)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from itertools import islice
+from types import FrameType
 
 from spacy.tokens import Doc
 
@@ -80,6 +84,8 @@ class Analyzer:
                 result: Analysis | NewsledgerError
                 try:
                     result = self._analyze_parsed(item, doc, pending)
+                except AnalysisError as exc:
+                    result = exc
                 except Exception as exc:
                     # A stage's bug on one strange document must not cost the rest of the batch,
                     # and the person running the batch gets its reason, not a traceback.
@@ -113,6 +119,24 @@ class Analyzer:
         doc: Doc,
         encoding: Future[tuple[Encoded, list[TechniqueSpan]]] | None = None,
     ) -> Analysis:
+        """The stages after parsing, within `max_analysis_seconds` (spaCy's own time is bounded
+        by `max_text_chars`); past it, an `AnalysisError` that names the limit."""
+        limit = self.settings.max_analysis_seconds
+        try:
+            with _time_limit(limit):
+                return self._stages(document, doc, encoding)
+        except _Overtime:
+            raise AnalysisError(
+                f"the analysis took over {limit:g} s (max_analysis_seconds)",
+                source=document.url or document.id,
+            ) from None
+
+    def _stages(
+        self,
+        document: Document,
+        doc: Doc,
+        encoding: Future[tuple[Encoded, list[TechniqueSpan]]] | None,
+    ) -> Analysis:
         started = time.perf_counter()
         # Time waited here, not the encoder's own time, when it ran beside spaCy.
         encoded, techniques = (
@@ -145,3 +169,34 @@ class Analyzer:
             events=events,
             framing=framing,
         )
+
+
+class _Overtime(Exception):
+    """Raised by the alarm's handler wherever a document's analysis is when its time is up."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """An alarm that interrupts the block after `seconds`. Only the main thread receives
+    signals, and a program that set the alarm itself (pytest-timeout, say) keeps it: in either
+    case the block runs without a limit."""
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if (
+        not in_main_thread
+        or not hasattr(signal, "setitimer")
+        or signal.getsignal(signal.SIGALRM) is not signal.SIG_DFL
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise _Overtime
+
+    signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
