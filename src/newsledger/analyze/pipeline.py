@@ -171,8 +171,9 @@ class Analyzer:
         )
 
 
-class _Overtime(Exception):
-    """Raised by the alarm's handler wherever a document's analysis is when its time is up."""
+class _Overtime(BaseException):
+    """Raised by the alarm's handler wherever a document's analysis is when its time is up; not
+    an `Exception`, so that no stage's own `except Exception` can swallow it."""
 
 
 @contextmanager
