@@ -57,10 +57,11 @@ def _find(ctx: DocContext, words: str, after: str = "") -> TokenRange:
     return span.start, span.end
 
 
-def test_a_participle_after_a_comma_starts_its_own_statement(tag) -> None:
+@pytest.mark.parametrize("joint", [", saying", " before saying"])
+def test_a_participle_after_a_comma_or_before_starts_its_own_statement(tag, joint: str) -> None:
     ctx, items = tag(
-        "Trump argued that a database would help, saying it was all about management.",
-        ("argued", "Trump", "that a database would help, saying it was all about management"),
+        f"Trump argued that a database would help{joint} it was all about management.",
+        ("argued", "Trump", f"that a database would help{joint} it was all about management"),
         ("saying", None, "it was all about management"),
     )
     argued, saying = _cut_before_joined_statements(ctx, items)

@@ -89,6 +89,8 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+# A participle after these starts a statement of its own, as one after a comma does.
+PARTICIPLE_SUBORDINATORS = frozenset({"before", "after", "while"})
 # How many words may follow the cue in its sentence before a quotation continues the content.
 CONTINUATION_WORDS = 6
 QUOTE_MARKS = CLOSING_QUOTES | {"“", "«", "‘", "``", "'"}
@@ -197,9 +199,10 @@ def _cut_before_joined_statements(
     ctx: DocContext, tagged: Sequence[TaggedAttribution]
 ) -> list[TaggedAttribution]:
     """A statement's content stops where another statement joined to it begins: a participle
-    after a comma or dash ("X argued that A, saying B") or a verb coordinated without a subject
-    of its own ("X said A and said B"), which takes the earlier statement's source when it has
-    none (PolNeAR annotates them as two statements)."""
+    after a comma, a dash or "before" ("X argued that A, saying B"; "X said A before claiming
+    B") or a verb coordinated without a subject of its own ("X said A and said B"), which takes
+    the earlier statement's source when it has none (PolNeAR annotates them as two
+    statements)."""
     doc = ctx.doc
     items = list(tagged)
     for index, item in enumerate(items):
@@ -209,13 +212,14 @@ def _cut_before_joined_statements(
             start, end = other.content
             if other is item or not (other.cue[1] <= first and start < first < end):
                 continue
-            participle = later.tag_ == "VBG" and follows_comma(ctx, first)
+            subordinated = doc[first - 1].lower_ in PARTICIPLE_SUBORDINATORS
+            participle = later.tag_ == "VBG" and (follows_comma(ctx, first) or subordinated)
             coordinated = later.dep_ == "conj" and not any(
                 child.dep_ in SUBJECT_DEPS for child in later.children
             )
             if not (participle or coordinated):
                 continue
-            cut = first
+            cut = first - 1 if participle and subordinated else first
             if item.source is not None and start < item.source[0] < cut:
                 cut = item.source[0]
             content = _without_connectives(ctx, start, cut)
