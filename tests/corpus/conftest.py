@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy import text
@@ -29,6 +30,16 @@ def pg_url() -> str:
     if not url:
         pytest.skip(f"{PG_ENV} is unset: no PostgreSQL to test against (CI starts one)")
     return url
+
+
+def own_schema(url: str, schema: str) -> str:
+    """The test database's URL with `schema`, emptied, first on the search path: the other
+    PostgreSQL tests' store stays out of the way."""
+    with open_database(url, migrate=False) as bare, bare.engine.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}options={quote(f'-csearch_path={schema}')}"
 
 
 @pytest.fixture(scope="session")

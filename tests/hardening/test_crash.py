@@ -11,16 +11,15 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsledger.corpus import open_database
 from newsledger.corpus.models import DocumentRow, StatementRow
 from newsledger.schema import Analysis
-from tests.corpus.conftest import pg_url
+from tests.corpus.conftest import own_schema, pg_url
 from tests.corpus.sample import sample_corpus
 
 DOCUMENTS = 1000
@@ -112,7 +111,7 @@ def test_a_killed_ingest_of_1000_documents_completes_on_rerun(
 def test_two_ingests_at_once_on_postgresql_store_each_document_once(
     corpus_file: tuple[Path, list[Analysis]], tmp_path: Path
 ) -> None:
-    url = _own_schema(pg_url(), "crash")
+    url = own_schema(pg_url(), "crash")
     source, analyses = corpus_file
     config = tmp_path / "settings.toml"
     config.write_text(f"[newsledger]\nstore_batch_size = {BATCH}\n")
@@ -128,13 +127,3 @@ def test_two_ingests_at_once_on_postgresql_store_each_document_once(
     errors = [run.communicate(timeout=600)[1] for run in runs]
     assert [run.returncode for run in runs] == [0, 0], errors
     _assert_complete(url, analyses)
-
-
-def _own_schema(url: str, schema: str) -> str:
-    """The test database's URL with `schema`, emptied, first on the search path: the other
-    PostgreSQL tests' store stays out of the way."""
-    with open_database(url, migrate=False) as bare, bare.engine.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    separator = "&" if "?" in url else "?"
-    return f"{url}{separator}options={quote(f'-csearch_path={schema}')}"

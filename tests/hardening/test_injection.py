@@ -1,6 +1,6 @@
 """Hostile query strings and paths against the reader and the search command: SQL and FTS
-syntax reach the database only as bound parameters, and no file outside the app's own static
-folder is served."""
+syntax reach the database only as bound parameters, on SQLite and on PostgreSQL, and no file
+outside the app's own static folder is served."""
 
 from __future__ import annotations
 
@@ -16,7 +16,13 @@ from newsledger.analyze.pipeline import Analyzer
 from newsledger.cli import main
 from newsledger.corpus import open_database
 from newsledger.corpus.models import DocumentRow, UserRow
-from tests.web.conftest import make_client, seed_store, store_path  # noqa: F401 (fixtures)
+from tests.corpus.conftest import own_schema, pg_url
+from tests.web.conftest import (  # noqa: F401 (fixtures)
+    fill_store,
+    make_client,
+    seed_store,
+    store_path,
+)
 from tests.web.helpers import csrf
 
 INJECTIONS = (
@@ -46,13 +52,29 @@ TRAVERSALS = (
 )
 
 
+@pytest.fixture(scope="module")
+def pg_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The reader's test store on PostgreSQL, in a schema of its own (skips without one)."""
+    url = own_schema(pg_url(), "injection")
+    fill_store(url, tmp_path_factory.mktemp("pg-store"))
+    return url
+
+
+@pytest.fixture(params=("sqlite", "postgresql"))
+def store(request: pytest.FixtureRequest, store_path: Path) -> str:  # noqa: F811
+    """The store at risk, on each backend, as `--db` takes it."""
+    if request.param == "postgresql":
+        return str(request.getfixturevalue("pg_store"))
+    return str(store_path)
+
+
 @pytest.fixture
-def hostile_client(store_path: Path, analyzer: Analyzer) -> Iterator[TestClient]:  # noqa: F811
-    yield from make_client(store_path, analyzer=analyzer)
+def hostile_client(store: str, analyzer: Analyzer) -> Iterator[TestClient]:
+    yield from make_client(store, analyzer=analyzer)
 
 
-def _rows(path: Path) -> tuple[int, int]:
-    with open_database(str(path)) as database, database.reading() as session:
+def _rows(db: str) -> tuple[int, int]:
+    with open_database(db) as database, database.reading() as session:
         documents = session.scalar(select(func.count()).select_from(DocumentRow)) or 0
         users = session.scalar(select(func.count()).select_from(UserRow)) or 0
     return documents, users
@@ -60,11 +82,9 @@ def _rows(path: Path) -> tuple[int, int]:
 
 @pytest.mark.parametrize("value", INJECTIONS)
 def test_search_takes_injections_as_words(
-    hostile_client: TestClient,
-    store_path: Path,  # noqa: F811
-    value: str,
+    hostile_client: TestClient, store: str, value: str
 ) -> None:
-    before = _rows(store_path)
+    before = _rows(store)
     answer = hostile_client.get("/api/documents", params={"q": value})
     if len(value) > 500:
         assert answer.status_code == 422 and "at most 500 characters" in answer.text
@@ -83,21 +103,19 @@ def test_search_takes_injections_as_words(
     assert "$argon2" not in page.text
     entity = hostile_client.get(f"/api/entities/{quote(value, safe='')}")
     assert entity.status_code in (200, 404)
-    assert _rows(store_path) == before
+    assert _rows(store) == before
 
 
 @pytest.mark.parametrize("value", INJECTIONS[:6])
 def test_the_search_command_takes_injections_as_words(
-    store_path: Path,  # noqa: F811
-    value: str,
-    capsys: pytest.CaptureFixture[str],
+    store: str, value: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = _rows(store_path)
-    code = main(["search", value, "--entity", value, "--db", str(store_path), "--json"])
+    before = _rows(store)
+    code = main(["search", value, "--entity", value, "--db", store, "--json"])
     captured = capsys.readouterr()
     assert code in (0, 1, 2), captured.err
     assert "Traceback" not in captured.err
-    assert _rows(store_path) == before
+    assert _rows(store) == before
 
 
 @pytest.mark.parametrize("path", TRAVERSALS)

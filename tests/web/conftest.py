@@ -28,16 +28,22 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed example analysed and stored, and the hand-made articles stored beside it."""
     folder = tmp_path_factory.mktemp("reader-store")
     path = folder / "ledger.db"
-    assert main(["ingest", str(SEED), "--db", str(path)]) == 0
+    fill_store(str(path), folder)
+    return path
+
+
+def fill_store(db: str, folder: Path) -> None:
+    """Ingest the seed and the hand-made articles into the store at `db` (a path or a URL) and
+    add the user alice; `folder` takes the hand-made articles' file."""
+    assert main(["ingest", str(SEED), "--db", db]) == 0
     analysed = folder / "hand-made.jsonl"
     analysed.write_text(
         "".join(a.to_json() + "\n" for a in (hostile_article(), dated_article(), quoted_article())),
         encoding="utf-8",
     )
-    assert main(["ingest", "--analysed", str(analysed), "--db", str(path)]) == 0
-    with open_database(str(path)) as database, database.transaction() as session:
+    assert main(["ingest", "--analysed", str(analysed), "--db", db]) == 0
+    with open_database(db) as database, database.transaction() as session:
         accounts.add_user(session=session, name="alice", password_hash=hash_password(PASSWORD))
-    return path
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +67,7 @@ def store_path(seed_store: Path, tmp_path: Path) -> Path:
 
 
 def make_client(
-    path: Path, *, analyzer: Analyzer | None = None, **settings: object
+    path: Path | str, *, analyzer: Analyzer | None = None, **settings: object
 ) -> Iterator[TestClient]:
     settings = {"db": str(path), "secret_key": SECRET, **settings}
     app = create_app(WebSettings(**settings), analyzer=analyzer)  # type: ignore[arg-type]
