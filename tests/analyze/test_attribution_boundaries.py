@@ -4,6 +4,8 @@ here (the taggers' own choices are covered by the PolNeAR evaluation)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pytest
 from spacy.language import Language
@@ -19,6 +21,9 @@ from newsledger.analyze.attribution_model import TaggedAttribution
 from newsledger.analyze.attribution_rules import reported_speech
 from newsledger.analyze.quotes import find_quotes
 
+# Parses a text and builds the tagged attributions given as (cue, source, content) words.
+Tag = Callable[..., tuple[DocContext, list[TaggedAttribution]]]
+
 
 def context(nlp: Language, text: str) -> DocContext:
     doc = nlp(text)
@@ -32,8 +37,10 @@ def text_of(ctx: DocContext, span: TokenRange | None) -> str | None:
 
 
 @pytest.fixture
-def tag(nlp: Language):
-    def tagged(text: str, *triples: tuple[str, str | None, str]) -> tuple[DocContext, list]:
+def tag(nlp: Language) -> Tag:
+    def tagged(
+        text: str, *triples: tuple[str, str | None, str]
+    ) -> tuple[DocContext, list[TaggedAttribution]]:
         ctx = context(nlp, text)
         items = []
         for cue, source, content in triples:
@@ -58,7 +65,9 @@ def _find(ctx: DocContext, words: str, after: str = "") -> TokenRange:
 
 
 @pytest.mark.parametrize("joint", [", saying", " before saying"])
-def test_a_participle_after_a_comma_or_before_starts_its_own_statement(tag, joint: str) -> None:
+def test_a_participle_after_a_comma_or_before_starts_its_own_statement(
+    tag: Tag, joint: str
+) -> None:
     ctx, items = tag(
         f"Trump argued that a database would help{joint} it was all about management.",
         ("argued", "Trump", f"that a database would help{joint} it was all about management"),
@@ -70,7 +79,7 @@ def test_a_participle_after_a_comma_or_before_starts_its_own_statement(tag, join
     assert text_of(ctx, saying.content) == "it was all about management"
 
 
-def test_a_verb_coordinated_without_a_subject_starts_its_own_statement(tag) -> None:
+def test_a_verb_coordinated_without_a_subject_starts_its_own_statement(tag: Tag) -> None:
     text = "Rubio said the attacks had helped his campaign and said that Trump was no conservative."
     ctx, items = tag(
         text,
@@ -92,7 +101,7 @@ def test_a_verb_coordinated_without_a_subject_starts_its_own_statement(tag) -> N
     assert text_of(ctx, coordinated.source) == "Rubio"
 
 
-def test_a_clause_inside_the_content_keeps_its_place(tag) -> None:
+def test_a_clause_inside_the_content_keeps_its_place(tag: Tag) -> None:
     ctx, items = tag(
         "Officials said the soldiers who were saying goodbye left the base.",
         ("said", "Officials", "the soldiers who were saying goodbye left the base"),
@@ -102,7 +111,7 @@ def test_a_clause_inside_the_content_keeps_its_place(tag) -> None:
     assert said == items[0] and saying == items[1]
 
 
-def test_the_words_after_the_cue_when_a_line_break_comes_before_the_speaker(tag) -> None:
+def test_the_words_after_the_cue_when_a_line_break_comes_before_the_speaker(tag: Tag) -> None:
     ctx, (item,) = tag(
         "“We cannot be soft.”\n\nTrump is not saying what he would support.",
         (
@@ -114,7 +123,7 @@ def test_the_words_after_the_cue_when_a_line_break_comes_before_the_speaker(tag)
     assert text_of(ctx, _around_own_cue(ctx, item).content) == "what he would support"
 
 
-def test_the_quotation_before_the_cue_when_nothing_after_it_is_quoted(tag) -> None:
+def test_the_quotation_before_the_cue_when_nothing_after_it_is_quoted(tag: Tag) -> None:
     ctx, (item,) = tag(
         "“We like a lot of the candidates,” Adelson said during the interview in Macau.",
         (
@@ -126,13 +135,13 @@ def test_the_quotation_before_the_cue_when_nothing_after_it_is_quoted(tag) -> No
     assert text_of(ctx, _around_own_cue(ctx, item).content) == "“We like a lot of the candidates,”"
 
 
-def test_a_quotation_on_both_sides_of_the_cue_stays_one_content(tag) -> None:
+def test_a_quotation_on_both_sides_of_the_cue_stays_one_content(tag: Tag) -> None:
     text = "“We like him,” Adelson said, “and we will vote for him.”"
     ctx, (item,) = tag(text, ("said", "Adelson", text))
     assert _around_own_cue(ctx, item) == item
 
 
-def test_the_words_before_the_cue_when_its_sentence_ends_after_it(tag) -> None:
+def test_the_words_before_the_cue_when_its_sentence_ends_after_it(tag: Tag) -> None:
     ctx, (item,) = tag(
         "The group had imperiled the troops, Biden said. “If my son were there, I would go.”",
         (
@@ -144,7 +153,7 @@ def test_the_words_before_the_cue_when_its_sentence_ends_after_it(tag) -> None:
     assert text_of(ctx, _around_own_cue(ctx, item).content) == "The group had imperiled the troops"
 
 
-def test_a_quotation_continued_after_a_short_clause_joins_the_content(tag) -> None:
+def test_a_quotation_continued_after_a_short_clause_joins_the_content(tag: Tag) -> None:
     text = "“It is outrageous,” Fallon said of the story. “It is a lie.” Then he left."
     ctx, (item,) = tag(text, ("said", "Fallon", "“It is outrageous,”"))
     continued = _continued_quotation(ctx, item)
@@ -165,7 +174,7 @@ def test_a_quotation_continued_after_a_short_clause_joins_the_content(tag) -> No
         "“It is outrageous,” Fallon said of the story.\n\n“It is a lie.”",
     ],
 )
-def test_a_quotation_that_is_not_a_continuation_stays_apart(tag, text: str) -> None:
+def test_a_quotation_that_is_not_a_continuation_stays_apart(tag: Tag, text: str) -> None:
     ctx, (item,) = tag(text, ("said", "Fallon", "“It is outrageous,”"))
     assert _continued_quotation(ctx, item) == item
 
