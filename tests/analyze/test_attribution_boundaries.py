@@ -111,46 +111,43 @@ def test_a_clause_inside_the_content_keeps_its_place(tag: Tag) -> None:
     assert said == items[0] and saying == items[1]
 
 
-def test_the_words_after_the_cue_when_a_line_break_comes_before_the_speaker(tag: Tag) -> None:
-    ctx, (item,) = tag(
-        "“We cannot be soft.”\n\nTrump is not saying what he would support.",
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "kept"),
+    [
+        # The words after the cue, when a line break comes before the speaker.
         (
+            "“We cannot be soft.”\n\nTrump is not saying what he would support",
             "is not saying",
             "Trump",
-            "“We cannot be soft.”\n\nTrump is not saying what he would support",
+            "what he would support",
         ),
-    )
-    assert text_of(ctx, _around_own_cue(ctx, item).content) == "what he would support"
-
-
-def test_the_quotation_before_the_cue_when_nothing_after_it_is_quoted(tag: Tag) -> None:
-    ctx, (item,) = tag(
-        "“We like a lot of the candidates,” Adelson said during the interview in Macau.",
+        # The quotation before the cue, when nothing after it is quoted.
         (
+            "“We like a lot of the candidates,” Adelson said during the interview in Macau",
             "said",
             "Adelson",
-            "“We like a lot of the candidates,” Adelson said during the interview in Macau",
+            "“We like a lot of the candidates,”",
         ),
-    )
-    assert text_of(ctx, _around_own_cue(ctx, item).content) == "“We like a lot of the candidates,”"
+        # The words before the cue, when its sentence ends after it.
+        (
+            "The group had imperiled the troops, Biden said. “If my son were there, I would go.”",
+            "said",
+            "Biden",
+            "The group had imperiled the troops",
+        ),
+    ],
+)
+def test_a_content_on_both_sides_of_its_cue_keeps_its_own_side(
+    tag: Tag, text: str, cue: str, speaker: str, kept: str
+) -> None:
+    ctx, (item,) = tag(text + ".", (cue, speaker, text))
+    assert text_of(ctx, _around_own_cue(ctx, item).content) == kept
 
 
 def test_a_quotation_on_both_sides_of_the_cue_stays_one_content(tag: Tag) -> None:
     text = "“We like him,” Adelson said, “and we will vote for him.”"
     ctx, (item,) = tag(text, ("said", "Adelson", text))
     assert _around_own_cue(ctx, item) == item
-
-
-def test_the_words_before_the_cue_when_its_sentence_ends_after_it(tag: Tag) -> None:
-    ctx, (item,) = tag(
-        "The group had imperiled the troops, Biden said. “If my son were there, I would go.”",
-        (
-            "said",
-            "Biden",
-            "The group had imperiled the troops, Biden said. “If my son were there, I would go.”",
-        ),
-    )
-    assert text_of(ctx, _around_own_cue(ctx, item).content) == "The group had imperiled the troops"
 
 
 def test_a_quotation_continued_after_a_short_clause_joins_the_content(tag: Tag) -> None:

@@ -93,7 +93,6 @@ FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 PARTICIPLE_SUBORDINATORS = frozenset({"before", "after", "while"})
 # How many words may follow the cue in its sentence before a quotation continues the content.
 CONTINUATION_WORDS = 6
-QUOTE_MARKS = CLOSING_QUOTES | {"“", "«", "‘", "``", "'"}
 SENTENCE_END = frozenset({".", "!", "?", "”", '"', "''", "»", ")"})
 
 
@@ -208,18 +207,19 @@ def _cut_before_joined_statements(
     for index, item in enumerate(items):
         first = item.cue[0]
         later = doc[first : item.cue[1]].root
+        subordinated = first > 0 and doc[first - 1].lower_ in PARTICIPLE_SUBORDINATORS
+        participle = later.tag_ == "VBG" and (follows_comma(ctx, first) or subordinated)
+        coordinated = later.dep_ == "conj" and not any(
+            child.dep_ in SUBJECT_DEPS for child in later.children
+        )
+        if not (participle or coordinated):
+            continue
+        cut_at = first - 1 if participle and subordinated else first
         for other_index, other in enumerate(items):
             start, end = other.content
             if other is item or not (other.cue[1] <= first and start < first < end):
                 continue
-            subordinated = doc[first - 1].lower_ in PARTICIPLE_SUBORDINATORS
-            participle = later.tag_ == "VBG" and (follows_comma(ctx, first) or subordinated)
-            coordinated = later.dep_ == "conj" and not any(
-                child.dep_ in SUBJECT_DEPS for child in later.children
-            )
-            if not (participle or coordinated):
-                continue
-            cut = first - 1 if participle and subordinated else first
+            cut = cut_at
             if item.source is not None and start < item.source[0] < cut:
                 cut = item.source[0]
             content = _without_connectives(ctx, start, cut)
@@ -252,7 +252,7 @@ def _around_own_cue(ctx: DocContext, item: TaggedAttribution) -> TaggedAttributi
     if before[0] >= before[1]:
         return item
     quoted_before = doc[before[1] - 1].text in CLOSING_QUOTES
-    quoted_after = any(doc[j].text in QUOTE_MARKS for j in range(*after))
+    quoted_after = any(ctx.is_quote[j] for j in range(*after))
     if (quoted_before and not quoted_after) or (
         not quoted_before and _sentence_ends(ctx, last, end)
     ):

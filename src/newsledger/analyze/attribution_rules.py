@@ -28,12 +28,14 @@ from spacy.tokens import Token
 from newsledger.analyze.attribution_cues import AttributionCues
 from newsledger.analyze.attribution_features import DocContext, TokenRange
 from newsledger.analyze.attribution_model import TaggedAttribution
+from newsledger.analyze.quotes import CLOSING, INNER_CLOSING, STRAIGHT
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 # The verb group of a cue: auxiliaries, negation and particles travel with the verb.
 VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
-CLOSING_QUOTES = frozenset({"”", '"', "''", "’", "»"})
+# The marks that close a quotation, straight or curly, outer or inner.
+CLOSING_QUOTES = CLOSING | STRAIGHT | INNER_CLOSING
 DASHES = frozenset({"–", "—", "--", "-"})
 # How many tokens may stand between a quotation and the speech verb that closes it (room for a
 # speaker: "“…,” said Catherine Ashton, the EU's foreign policy chief").
