@@ -6,6 +6,7 @@ import re
 
 from fastapi.testclient import TestClient
 
+from newsledger.web.rendering import urlpath
 from tests.web.articles import dated_article, quoted_article
 
 MKO = "/entities/Mojahedin-e%20Khalq%20Organization"
@@ -81,6 +82,12 @@ def test_the_entity_page(client: TestClient) -> None:
     assert "Statements by" in html and "Event timeline" in html
     assert client.get("/entities/Baghdad").status_code == 200
     assert client.get("/entities/Nobody%20At%20All").status_code == 404
+
+
+def test_a_name_read_across_a_line_break_links_to_its_entity(client: TestClient) -> None:
+    link = "/entities/" + urlpath("Mojahedin-e\nKhalq  Organization")
+    assert link == MKO
+    assert client.get(link).status_code == 200
 
 
 def test_disputes_side_by_side(client: TestClient) -> None:

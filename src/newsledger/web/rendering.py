@@ -15,8 +15,10 @@ from newsledger.web.contexts import Chrome, Context
 
 
 def urlpath(value: str) -> str:
-    """One path segment: every reserved character escaped, slashes included."""
-    return quote(value, safe="")
+    """A name as one path segment: every reserved character escaped, slashes included, and each
+    run of whitespace one space, since a route's path never matches a line break (a name the
+    entity stage read across one) and a name's lookup ignores how its words are spaced."""
+    return quote(" ".join(value.split()), safe="")
 
 
 def search_url(filters: SearchFilters | None = None, query: str = "", **changes: Any) -> str:
