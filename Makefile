@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo report test lint typecheck schema clean
+.PHONY: install demo report test lint typecheck schema clean fuzz
 
 install: $(STAMP)
 
@@ -41,6 +41,14 @@ schema: install
 
 clean:
 	rm -rf $(VENV)
+
+# Coverage-guided fuzzing of the input gate (atheris) for FUZZ_SECONDS, each input held to
+# 10 s and the process to 2 GB; a crash stops it and leaves its input as build/fuzz/crash-*.
+FUZZ_SECONDS ?= 300
+fuzz: install
+	mkdir -p build/fuzz
+	$(BIN)/python scripts/fuzz_ingest.py -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		-rss_limit_mb=2048 -artifact_prefix=build/fuzz/ -print_final_stats=1
 
 # Rebuild the event lexicon and agent nouns from ../shared/data (PETRARCH2 CAMEO verbs, PLOVER).
 .PHONY: build-event-lexicon
