@@ -16,8 +16,10 @@
 4. On the full store: `--queries` searches (words, phrases, filters, facets included), entity
    pages and related-article queries; their p50 and p95 latencies.
 
-Prints a Markdown table. PostgreSQL runs where `--pg` or `NEWSLEDGER_TEST_PG_URL` names a
-database (its schema `bench` is dropped and rebuilt); `.ci/with-postgres` starts one.
+Prints a Markdown table. `--keep-sqlite PATH` stores the SQLite corpus at PATH instead of a
+temporary folder and leaves it there (for `bench/load.py`). PostgreSQL runs where `--pg` or
+`NEWSLEDGER_TEST_PG_URL` names a database (its schema `bench` is dropped and rebuilt);
+`.ci/with-postgres` starts one.
 """
 
 from __future__ import annotations
@@ -331,7 +333,10 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--pg", default=os.environ.get("NEWSLEDGER_TEST_PG_URL"))
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--keep-sqlite", type=Path, help="store the SQLite corpus here and keep it")
     args = parser.parse_args()
+    if args.keep_sqlite is not None and args.keep_sqlite.exists():
+        parser.error(f"--keep-sqlite: {args.keep_sqlite} exists already")
     corpus = Corpus(seed_analyses())
     print(f"{len(corpus.seeds)} seed analyses", file=sys.stderr)
     rows: list[str] = []
@@ -345,7 +350,10 @@ def main() -> None:
             print(f"{backend}: end-to-end ingest of {sample}", file=sys.stderr)
             rate_end_to_end = end_to_end(corpus, quick, sample)
             print(f"{backend}: {rate_end_to_end:.0f} documents/s", file=sys.stderr)
-            target = _postgres_target(args.pg) if backend == "postgresql" else f"{folder}/bench.db"
+            if backend == "postgresql":
+                target = _postgres_target(args.pg)
+            else:
+                target = str(args.keep_sqlite or f"{folder}/bench.db")
             with open_database(target) as database:
                 print(f"{backend}: storing {args.documents} documents", file=sys.stderr)
                 rate = store_corpus(database, corpus, args.documents)
