@@ -59,6 +59,7 @@ def parse_html(page: str, *, url: str | None = None, fallback_date: str | None =
         tree = load_html(page)
         if tree is None:
             raise EmptyDocument("the HTML page could not be parsed")
+        tree = _rooted(tree)
         crumbs = _breadcrumb(tree)
         deck = _deck(tree)
         headings = [_text(element) for element in tree.iter(*_HEADINGS)]
@@ -128,6 +129,18 @@ def _clean_paragraphs(
 
 def _text(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
+
+
+def _rooted(tree: HtmlElement) -> HtmlElement:
+    """The parse under an `<html><body>`, where a page with no `<html>` (one that opens with an
+    `<audio>` or a `<video>`, say) came back rooted at that element: extraction removes such
+    elements from their parent, and lxml asserts that a root has one."""
+    if tree.tag == "html":
+        return tree
+    page = tree.makeelement("html", {})
+    page.append(tree.makeelement("body", {}))
+    page[0].append(tree)
+    return page
 
 
 def _clean_title(title: str | None, site: str | None) -> str | None:
