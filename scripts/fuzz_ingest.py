@@ -28,7 +28,7 @@ import atheris
 with atheris.instrument_imports(include=["newsledger", "trafilatura"]):
     from newsledger.errors import NewsledgerError
     from newsledger.ingest import load_bytes
-    from newsledger.schema import Document
+    from newsledger.schema import Document, unstorable_strings
 
 REPO = Path(__file__).resolve().parents[1]
 NAMES = ("page.html", "page.txt", "page", "crawl.warc", "crawl.warc.gz", "page.html.gz", "-")
@@ -43,22 +43,11 @@ def check(data: bytes) -> None:
     name = NAMES[(data[0] & ~RAW_TEXT_BIT) % len(NAMES)]
     for item in load_bytes(data[1:], name=name, raw_text=bool(data[0] & RAW_TEXT_BIT)):
         if isinstance(item, Document):
-            for value in _strings(item.model_dump()):
-                assert "\x00" not in value, f"NUL in {value!r:.80}"
-                value.encode("utf-8")
+            unstorable = unstorable_strings(item)
+            assert not unstorable, f"cannot be stored: {unstorable[0]!r:.80}"
         else:
             assert isinstance(item, NewsledgerError), repr(item)
             assert item.message.strip() and "\n" not in item.message, repr(item.message)
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return []
 
 
 def _warc(body: bytes) -> bytes:

@@ -20,6 +20,7 @@ from newsledger.schema import (
     iter_spans,
     json_schema,
     misplaced_spans,
+    unstorable_strings,
 )
 
 from .conftest import REPO
@@ -74,3 +75,11 @@ def test_every_fixture_validates_and_every_span_fits(
             0 <= span.start <= span.end <= len(analysis.document.text)
             for span in iter_spans(analysis)
         )
+
+
+def test_unstorable_strings_are_those_with_nul_or_a_lone_surrogate() -> None:
+    document = Document(
+        id="d", text="fine", title="a\x00b", section=["ok", "lone \ud800"], removed=["fine"]
+    )
+    assert unstorable_strings(document) == ["a\x00b", "lone \ud800"]
+    assert unstorable_strings(Document(id="d", text="café “quoted”")) == []

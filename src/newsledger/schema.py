@@ -187,6 +187,28 @@ def _flatten(value: object) -> Iterator[object]:
         yield value
 
 
+def unstorable_strings(model: BaseModel) -> list[str]:
+    """The strings inside a model that no store can write as text: those holding NUL, which
+    PostgreSQL refuses, or a lone surrogate, which UTF-8 cannot encode."""
+    return [value for value in _strings(model.model_dump()) if not _storable(value)]
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict | list):
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _strings(item)
+
+
+def _storable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in value
+
+
 def misplaced_spans(analysis: Analysis) -> list[Span]:
     """The spans whose text is not what `document.text` holds at their offsets."""
     text = analysis.document.text

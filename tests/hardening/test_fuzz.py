@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from newsledger.analyze.pipeline import Analyzer
 from newsledger.errors import NewsledgerError
 from newsledger.ingest import load_bytes
-from newsledger.schema import Document, iter_spans, misplaced_spans
+from newsledger.schema import Document, iter_spans, misplaced_spans, unstorable_strings
 from tests.hardening.strategies import codecs, encode, hostile_text, html_pages, warc_archives
 
 SCALE = int(os.environ.get("NEWSLEDGER_FUZZ_SCALE", "1"))
@@ -61,19 +61,7 @@ def _load(data: bytes, name: str, *, raw_text: bool = False) -> list[Document]:
 def _check_storable(document: Document) -> None:
     """Every string a document holds can be written as UTF-8 text, which PostgreSQL refuses
     when it holds NUL and which Python refuses to encode when it holds a lone surrogate."""
-    for value in _strings(document.model_dump()):
-        assert "\x00" not in value, f"NUL in {value!r:.80}"
-        value.encode("utf-8")
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return []
+    assert unstorable_strings(document) == []
 
 
 def _check_analysis(analyzer: Analyzer, document: Document) -> None:
