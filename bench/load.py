@@ -80,6 +80,8 @@ def addresses(store: str, rng: random.Random) -> dict[str, list[str]]:
         for word in (row.title or "").split()
         if word.isalpha() and len(word) > 3
     ]
+    if not words:
+        raise SystemExit(f"load: the store {store} has no titles to draw search words from")
     searches = []
     for _ in range(SAMPLE):
         roll = rng.random()
