@@ -43,6 +43,21 @@ def test_normalise_ignores_diacritics_and_punctuation() -> None:
     assert normalise("People’s Mojahedin") == normalise("People's Mojahedin")
 
 
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Straße", "strasse"),
+        ("al_Sadr", "alsadr"),
+        ("Ṣadr ٣", "sadr٣"),
+        ("İran", "iran"),
+        ("ＭＫＯ", "mko"),
+        ("Camp Ashraf—2013", "campashraf2013"),
+    ],
+)
+def test_normalise_keeps_exactly_the_letters_and_digits_of_any_script(name: str, key: str) -> None:
+    assert normalise(name) == key
+
+
 def test_a_lone_the_is_a_name_of_its_own() -> None:
     assert normalise("The") == "the"
 

@@ -12,6 +12,7 @@ the concatenated keys of its spaCy tokens give, however the tokenizer split it (
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from importlib import resources
@@ -20,6 +21,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from newsledger.errors import DataFileError
+
+# Exactly the characters `str.isalnum` rejects: `\w` is alphanumeric or the underscore.
+_NOT_ALNUM = re.compile(r"[\W_]")
 
 ALIAS_FILE = "analyze/data/aliases.jsonl"
 # An all-capitals alias this short is an acronym that is also a word in lower case ("US", "IT",
@@ -78,9 +82,12 @@ def token_key(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return "".join(c if c.isalnum() else " " for c in folded)
+    # Most names are ASCII, which decomposition leaves as they are: the store folds every name
+    # and speaker of every batch.
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NOT_ALNUM.sub(" ", text.casefold())
 
 
 class AliasTable:
