@@ -38,7 +38,7 @@ from newsledger.corpus.resolve import (
     family_of,
     incident_key,
 )
-from newsledger.corpus.store.bulk import KEY_CHARS, chunks, ids_by_key, insert_new, insert_rows
+from newsledger.corpus.store.bulk import KEY_CHARS, ids_by_key, insert_new, insert_rows, one_of
 from newsledger.corpus.store.claim_rows import save_statements
 from newsledger.corpus.store.linking import Batch, Linker
 from newsledger.schema import Analysis, Arg
@@ -53,10 +53,7 @@ class SaveReport:
 
 def stored_ids(*, session: Session, ids: Sequence[str]) -> set[str]:
     """Those of `ids` that are already stored."""
-    found: set[str] = set()
-    for chunk in chunks(list(ids)):
-        found.update(session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(chunk))))
-    return found
+    return set(session.scalars(select(DocumentRow.id).where(one_of(session, DocumentRow.id, ids))))
 
 
 def save_analyses(
@@ -91,42 +88,36 @@ def save_analyses(
 
 
 def _pks(session: Session, ids: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for chunk in chunks(ids):
-        query = select(DocumentRow.id, DocumentRow.pk).where(DocumentRow.id.in_(chunk))
-        found.update((row.id, row.pk) for row in session.execute(query))
-    return found
+    query = select(DocumentRow.id, DocumentRow.pk).where(one_of(session, DocumentRow.id, ids))
+    return {row.id: row.pk for row in session.execute(query)}
 
 
 def delete_documents(*, session: Session, ids: Sequence[str]) -> None:
     """Remove documents with all their rows, and the claims and incidents left without any."""
-    for chunk in chunks(list(ids)):
-        pks = select(DocumentRow.pk).where(DocumentRow.id.in_(chunk)).scalar_subquery()
-        claims = set(
-            session.scalars(select(StatementRow.claim_id).where(StatementRow.document_pk.in_(pks)))
-        )
-        incidents = set(
-            session.scalars(select(EventRow.incident_id).where(EventRow.document_pk.in_(pks)))
-        )
-        session.execute(delete(DocumentRow).where(DocumentRow.id.in_(chunk)))
-        _delete_unused_claims(session, sorted(claims))
-        _delete_unused_incidents(session, sorted(i for i in incidents if i is not None))
+    pks = select(DocumentRow.pk).where(one_of(session, DocumentRow.id, ids)).scalar_subquery()
+    claims = set(
+        session.scalars(select(StatementRow.claim_id).where(StatementRow.document_pk.in_(pks)))
+    )
+    incidents = set(
+        session.scalars(select(EventRow.incident_id).where(EventRow.document_pk.in_(pks)))
+    )
+    session.execute(delete(DocumentRow).where(one_of(session, DocumentRow.id, ids)))
+    _delete_unused_claims(session, sorted(claims))
+    _delete_unused_incidents(session, sorted(i for i in incidents if i is not None))
 
 
 def _delete_unused_claims(session: Session, claim_ids: list[int]) -> None:
-    for chunk in chunks(claim_ids):
-        used = exists().where(StatementRow.claim_id == ClaimRow.id)
-        disputed = exists().where(DisputeRow.claim_id == ClaimRow.id)
-        unused = select(ClaimRow.id).where(ClaimRow.id.in_(chunk), ~used, ~disputed)
-        orphans = list(session.scalars(unused))
-        session.execute(delete(ClaimBandRow).where(ClaimBandRow.claim_id.in_(orphans)))
-        session.execute(delete(ClaimRow).where(ClaimRow.id.in_(orphans)))
+    used = exists().where(StatementRow.claim_id == ClaimRow.id)
+    disputed = exists().where(DisputeRow.claim_id == ClaimRow.id)
+    unused = select(ClaimRow.id).where(one_of(session, ClaimRow.id, claim_ids), ~used, ~disputed)
+    orphans = list(session.scalars(unused))
+    session.execute(delete(ClaimBandRow).where(one_of(session, ClaimBandRow.claim_id, orphans)))
+    session.execute(delete(ClaimRow).where(one_of(session, ClaimRow.id, orphans)))
 
 
 def _delete_unused_incidents(session: Session, incident_ids: list[int]) -> None:
-    for chunk in chunks(incident_ids):
-        used = exists().where(EventRow.incident_id == IncidentRow.id)
-        session.execute(delete(IncidentRow).where(IncidentRow.id.in_(chunk), ~used))
+    used = exists().where(EventRow.incident_id == IncidentRow.id)
+    session.execute(delete(IncidentRow).where(one_of(session, IncidentRow.id, incident_ids), ~used))
 
 
 def _save_entities(session: Session, batch: Batch, linker: Linker) -> None:
@@ -136,15 +127,14 @@ def _save_entities(session: Session, batch: Batch, linker: Linker) -> None:
     known = KnownEntities(by_key=ids_by_key(session, EntityRow, sorted({n.key for n in flat})))
     stored_names: set[tuple[str, int]] = set()
     name_keys = sorted({key for name in flat for key, _ in name.names})
-    for chunk in chunks(name_keys):
-        query = (
-            select(EntityNameRow.key, EntityNameRow.entity_id, EntityRow.type)
-            .join(EntityRow, EntityRow.id == EntityNameRow.entity_id)
-            .where(EntityNameRow.key.in_(chunk))
-        )
-        for row in session.execute(query):
-            known.add_name(row.key, row.entity_id, family_of(row.type))
-            stored_names.add((row.key, row.entity_id))
+    query = (
+        select(EntityNameRow.key, EntityNameRow.entity_id, EntityRow.type)
+        .join(EntityRow, EntityRow.id == EntityNameRow.entity_id)
+        .where(one_of(session, EntityNameRow.key, name_keys))
+    )
+    for row in session.execute(query):
+        known.add_name(row.key, row.entity_id, family_of(row.type))
+        stored_names.add((row.key, row.entity_id))
     resolved = [[known.resolve(name) for name in document] for document in names]
     created = {
         entity_id: name
@@ -176,9 +166,8 @@ def _save_entities(session: Session, batch: Batch, linker: Linker) -> None:
     insert_new(session, EntityNameRow, list(name_rows.values()), ["entity_id", "key"])
     insert_rows(session, DocumentEntityRow, entity_rows_of_documents)
     ids = sorted({entity_id for local in batch.entity_ids for entity_id in local.values()})
-    for chunk in chunks(ids):
-        named = select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(chunk))
-        batch.entity_names.update((row.id, row.name) for row in session.execute(named))
+    named = select(EntityRow.id, EntityRow.name).where(one_of(session, EntityRow.id, ids))
+    batch.entity_names.update((row.id, row.name) for row in session.execute(named))
 
 
 def _save_sections(session: Session, batch: Batch) -> None:
