@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from newsledger.corpus import Database, database_url, default_path, open_database
+from newsledger.corpus.claims import BAND_COUNT, bands
 from newsledger.corpus.migrations import HEAD
 from newsledger.corpus.models import Base
 from newsledger.corpus.store import accounts
@@ -48,13 +49,13 @@ def migrations_config() -> Config:
     return config
 
 
-def store_at_0001(path: Path, *extra: str) -> None:
-    """A store as releases before the accounts migration left it, plus `extra` statements."""
+def store_at(path: Path, revision: str, *extra: str) -> None:
+    """A store as releases at `revision` left it, plus `extra` statements."""
     bare = open_database(str(path), migrate=False)
     with bare.engine.begin() as connection:
         config = migrations_config()
         config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+        command.upgrade(config, revision)
         for statement in extra:
             connection.execute(text(statement))
     bare.close()
@@ -97,7 +98,7 @@ def test_the_migrations_make_the_models_tables(database: Database) -> None:
 
 def test_a_store_at_0001_gains_the_account_tables_when_opened(tmp_path: Path) -> None:
     path = tmp_path / "ledger.db"
-    store_at_0001(path)
+    store_at(path, "0001")
     with open_database(str(path)) as database:
         with database.engine.connect() as connection:
             assert set(inspect(connection).get_table_names()) >= ACCOUNT_TABLES
@@ -108,7 +109,7 @@ def test_a_store_at_0001_gains_the_account_tables_when_opened(tmp_path: Path) ->
 
 def test_account_tables_the_reader_made_before_0002_keep_their_rows(tmp_path: Path) -> None:
     path = tmp_path / "ledger.db"
-    store_at_0001(path, *READER_MADE_ACCOUNTS)
+    store_at(path, "0001", *READER_MADE_ACCOUNTS)
     with open_database(str(path)) as database:
         assert differences(database) == []
         with database.reading() as session:
@@ -116,6 +117,51 @@ def test_account_tables_the_reader_made_before_0002_keep_their_rows(tmp_path: Pa
             assert [
                 note.text for note in accounts.notes_on(session=session, document_id="doc")
             ] == ["kept"]
+
+
+def test_claim_bands_of_stores_before_0003_are_computed_again(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.db"
+    store_at(
+        path,
+        "0002",
+        "INSERT INTO claims VALUES (1, 'Iraqi troops raided Camp Ashraf', 'ashraf camp iraqi raid"
+        " troop', '', 0)",
+        "INSERT INTO claims VALUES (2, 'No comment', 'comment', '', 0)",
+        "INSERT INTO claim_bands VALUES (4242, 1)",
+    )
+    with open_database(str(path)) as database, database.engine.connect() as connection:
+        stored = connection.execute(text("SELECT band, claim_id FROM claim_bands")).all()
+    expected = bands(frozenset({"ashraf", "camp", "iraqi", "raid", "troop"}))
+    assert len(expected) == BAND_COUNT
+    assert sorted(stored) == sorted((band, 1) for band in expected)
+
+
+def test_downgrading_from_0003_writes_the_bands_releases_before_it_read(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.db"
+    store_at(
+        path,
+        "0003",
+        "INSERT INTO claims VALUES (1, 'Iraqi troops raided Camp Ashraf', 'ashraf camp iraqi raid"
+        " troop', '', 0)",
+    )
+    bare = open_database(str(path), migrate=False)
+    with bare.engine.begin() as connection:
+        config = migrations_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+        stored = connection.execute(text("SELECT band FROM claim_bands")).scalars().all()
+    bare.close()
+    # What release 0002's `claims.bands` gave for these terms.
+    assert sorted(stored) == [
+        3132075922,
+        5336025243,
+        9413707449,
+        15685040052,
+        19359539991,
+        24718691503,
+        25893494325,
+        30823353579,
+    ]
 
 
 def test_sqlite_settings(tmp_path: Path) -> None:

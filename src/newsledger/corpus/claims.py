@@ -23,10 +23,11 @@ import json
 import math
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+import numpy as np
 import snowballstemmer
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -38,13 +39,23 @@ ROWS_PER_BAND = 2
 # Shorter contents ("yes", "no comment") are their own claims: too few words to say that two
 # statements agree.
 MIN_TERMS = 3
-_MERSENNE = (1 << 61) - 1
-_HASHES = [
-    ((index * 0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019) % _MERSENNE | 1, index * 0x85EBCA6B + 7)
-    for index in range(1, BAND_COUNT * ROWS_PER_BAND + 1)
-]
+_PRIME = np.uint64((1 << 31) - 1)
+_MULTIPLIERS = np.array(
+    [
+        (i * 0x9E3779B9 + 0x632BE59B) % int(_PRIME) | 1
+        for i in range(1, BAND_COUNT * ROWS_PER_BAND + 1)
+    ],
+    dtype=np.uint64,
+)
+_OFFSETS = np.array(
+    [(i * 0x85EBCA6B + 7) % int(_PRIME) for i in range(1, BAND_COUNT * ROWS_PER_BAND + 1)],
+    dtype=np.uint64,
+)
+_BAND_TAGS = np.arange(BAND_COUNT, dtype=np.uint64) << np.uint64(56)
 _WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+")
 _NOT = re.compile(r"n[’']t\b", re.IGNORECASE)
+# Not a stem: stems are lower-case letters.
+_NEGATION = "!negation"
 
 
 class ClaimWords(BaseModel):
@@ -88,7 +99,9 @@ class Signer:
         self.words = words if words is not None else load_claim_words()
         self._stemmer = snowballstemmer.stemmer("english")
         self._ignored = self.words.stop_words | self.words.reporting_words
-        # Stemming is the one per-word cost; a news vocabulary is a few hundred thousand words.
+        # What each content word becomes: a stem, `_NEGATION`, or "" when ignored. This is a
+        # signature's whole cost, and a news vocabulary is a few hundred thousand words.
+        self._kinds: dict[str, str] = {}
         self._stems: dict[str, str] = {}
         self._denials = frozenset(self._stem(word) for word in self.words.denial_cues)
 
@@ -98,17 +111,34 @@ class Signer:
             stem = self._stems[word] = str(self._stemmer.stemWord(word))
         return stem
 
+    def _kind(self, word: str) -> str:
+        kind = self._kinds.get(word)
+        if kind is None:
+            if word in self.words.negations:
+                kind = _NEGATION
+            elif word in self._ignored or len(word) < 2:
+                kind = ""
+            else:
+                kind = self._stem(word)
+            self._kinds[word] = kind
+        return kind
+
     def sign(self, content: str, cue: str = "") -> Signature:
         terms: set[str] = set()
         numbers: set[str] = set()
         negations = 0
+        kinds = self._kinds
         for word in _WORD.findall(_NOT.sub(" not", content).lower()):
             if word[0].isdigit():
                 numbers.add(word.replace(",", ""))
-            elif word in self.words.negations:
+                continue
+            kind = kinds.get(word)
+            if kind is None:
+                kind = self._kind(word)
+            if kind == _NEGATION:
                 negations += 1
-            elif word not in self._ignored and len(word) > 1:
-                terms.add(self._stem(word))
+            elif kind:
+                terms.add(kind)
         denied = any(self._stem(word) in self._denials for word in _WORD.findall(cue.lower()))
         return Signature(frozenset(terms), frozenset(numbers), (negations % 2 == 1) != denied)
 
@@ -121,21 +151,38 @@ def similarity(left: Signature, right: Signature) -> float:
     return shared / math.sqrt(len(left.terms) * len(right.terms))
 
 
-def bands(terms: Iterable[str]) -> list[int]:
-    """The MinHash band keys of a term set: `BAND_COUNT` signed 63-bit integers.
+def band_keys(term_sets: Sequence[Collection[str]]) -> list[list[int]]:
+    """The MinHash band keys of each term set: `BAND_COUNT` integers below 2**59, none for an
+    empty set. One array computation for a whole batch: per set, the hashing loops cost a
+    store more than inserting the statements.
 
-    Hashes are CRC-32 based, not Python's `hash`, so keys are the same in every process.
+    Terms hash with CRC-32, not Python's `hash`, so keys are the same in every process; each of
+    the `BAND_COUNT * ROWS_PER_BAND` hash functions is `(a * x + b) mod (2**31 - 1)`, whose
+    products fit 64-bit integers.
     """
-    values = [zlib.crc32(term.encode("utf-8")) for term in terms]
-    if not values:
-        return []
-    minima = [min((a * value + b) % _MERSENNE for value in values) for a, b in _HASHES]
-    keys = []
-    for band in range(BAND_COUNT):
-        rows = minima[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND]
-        digest = zlib.crc32(repr((band, *rows)).encode("ascii"))
-        keys.append((band << 32) | digest)
+    sizes = np.fromiter((len(terms) for terms in term_sets), dtype=np.int64, count=len(term_sets))
+    keys: list[list[int]] = [[] for _ in term_sets]
+    if not sizes.any():
+        return keys
+    values = np.fromiter(
+        (zlib.crc32(term.encode("utf-8")) for terms in term_sets for term in terms),
+        dtype=np.uint64,
+        count=int(sizes.sum()),
+    )
+    hashed = (values[:, None] % _PRIME * _MULTIPLIERS + _OFFSETS) % _PRIME
+    filled = np.flatnonzero(sizes)
+    starts = (np.cumsum(sizes) - sizes)[filled]
+    minima = np.minimum.reduceat(hashed, starts, axis=0).reshape(-1, BAND_COUNT, ROWS_PER_BAND)
+    # Two 31-bit minima in 56 bits, under the band's number, so bands never share a key.
+    combined = (minima[:, :, 0] << np.uint64(25)) ^ minima[:, :, 1]
+    for index, row in zip(filled.tolist(), (combined | _BAND_TAGS).tolist(), strict=True):
+        keys[index] = row
     return keys
+
+
+def bands(terms: Collection[str]) -> list[int]:
+    """The MinHash band keys of one term set (see `band_keys`)."""
+    return band_keys([terms])[0]
 
 
 def encode_terms(values: frozenset[str]) -> str:

@@ -175,4 +175,4 @@ def _participant(arg: Arg | None, entity_ids: dict[str, int]) -> str:
         return ""
     if arg.entity is not None and arg.entity in entity_ids:
         return f"entity:{entity_ids[arg.entity]}"
-    return f"words:{normalise(arg.text)}"
+    return f"words:{name_key(arg.text)}"

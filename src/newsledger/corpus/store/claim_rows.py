@@ -8,15 +8,15 @@ links to a claim's statement as its denial.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from newsledger.analyze.aliases import normalise
 from newsledger.corpus import convert
-from newsledger.corpus.claims import Signature, bands, decode_terms, encode_terms, similarity
+from newsledger.corpus.claims import Signature, band_keys, decode_terms, encode_terms, similarity
 from newsledger.corpus.models import (
     ClaimBandRow,
     ClaimRow,
@@ -24,7 +24,8 @@ from newsledger.corpus.models import (
     StatementRow,
     StatementSubjectRow,
 )
-from newsledger.corpus.store.bulk import KEY_CHARS, chunks, insert_rows, table_of
+from newsledger.corpus.resolve import name_key
+from newsledger.corpus.store.bulk import KEY_CHARS, insert_rows, one_of, table_of
 from newsledger.corpus.store.linking import Batch, Linker
 from newsledger.schema import Statement
 
@@ -43,23 +44,31 @@ def save_statements(session: Session, batch: Batch, linker: Linker) -> None:
     pending: list[_PendingStatement] = []
     subjects: list[dict[str, Any]] = []
     for analysis, pk, local in zip(batch.analyses, batch.pks, batch.entity_ids, strict=True):
-        mentions = [(local[e.id], m.start, m.end) for e in analysis.entities for m in e.mentions]
+        mentions = sorted(
+            (m.start, m.end, local[e.id]) for e in analysis.entities for m in e.mentions
+        )
+        starts = [start for start, _, _ in mentions]
         for position, statement in enumerate(analysis.statements):
             values = convert.statement_values(pk, position, statement)
             speaker = statement.speaker
             values["speaker_entity_id"] = local.get(speaker.entity) if speaker.entity else None
-            values["speaker_key"] = normalise(speaker.text or "")[:KEY_CHARS] or None
+            values["speaker_key"] = name_key(speaker.text or "")[:KEY_CHARS] or None
             signature = linker.signer.sign(statement.content.text, statement.cue.text)
-            keys = bands(signature.terms) if signature.comparable else []
-            pending.append(_PendingStatement(pk, statement, values, signature, keys))
+            pending.append(_PendingStatement(pk, statement, values, signature, []))
             content = statement.content
-            about = {
-                e for e, start, end in mentions if start >= content.start and end <= content.end
-            }
+            inside = mentions[
+                bisect_left(starts, content.start) : bisect_right(starts, content.end)
+            ]
+            about = {entity_id for _, end, entity_id in inside if end <= content.end}
             subjects.extend(
                 {"document_pk": pk, "statement_local": statement.id, "entity_id": entity_id}
                 for entity_id in sorted(about)
             )
+    comparable = [item for item in pending if item.signature.comparable]
+    for item, keys in zip(
+        comparable, band_keys([item.signature.terms for item in comparable]), strict=True
+    ):
+        item.bands = keys
     if not pending:
         return
     negative = _assign_claims(session, pending, linker.claim_similarity)
@@ -101,11 +110,13 @@ def _assign_claims(
     for item in pending:
         signature, keys = item.signature, item.bands
         # The most similar candidate; on a tie, the oldest (stored before new, then in order).
-        best, best_score = 0, -1.0
-        for claim in sorted({c for key in keys for c in members.get(key, ())}, key=_age):
+        best, best_rank = 0, (0.0, (False, 0))
+        for claim in set().union(*(members.get(key, ()) for key in keys)):
             score = similarity(signature, signatures[claim])
-            if score >= threshold and score > best_score:
-                best, best_score = claim, score
+            if score >= threshold:
+                rank = (-score, _age(claim))
+                if best == 0 or rank < best_rank:
+                    best, best_rank = claim, rank
         if best == 0:
             best = -(len(new) + 1)
             new[best] = item
@@ -122,20 +133,20 @@ def _assign_claims(
 def _band_members(session: Session, wanted: list[int]) -> dict[int, set[int]]:
     """The stored claims in each of the `wanted` bands."""
     members: dict[int, set[int]] = {}
-    for chunk in chunks(wanted):
-        query = select(ClaimBandRow.band, ClaimBandRow.claim_id).where(ClaimBandRow.band.in_(chunk))
-        for row in session.execute(query):
-            members.setdefault(row.band, set()).add(row.claim_id)
+    query = select(ClaimBandRow.band, ClaimBandRow.claim_id).where(
+        one_of(session, ClaimBandRow.band, wanted)
+    )
+    for row in session.execute(query):
+        members.setdefault(row.band, set()).add(row.claim_id)
     return members
 
 
 def _claim_signatures(session: Session, claim_ids: list[int]) -> dict[int, Signature]:
     signatures: dict[int, Signature] = {}
-    for chunk in chunks(claim_ids):
-        query = select(ClaimRow.id, ClaimRow.terms, ClaimRow.numbers, ClaimRow.negative)
-        for row in session.execute(query.where(ClaimRow.id.in_(chunk))):
-            terms, numbers = decode_terms(row.terms), decode_terms(row.numbers)
-            signatures[row.id] = Signature(terms, numbers, row.negative)
+    query = select(ClaimRow.id, ClaimRow.terms, ClaimRow.numbers, ClaimRow.negative)
+    for row in session.execute(query.where(one_of(session, ClaimRow.id, claim_ids))):
+        terms, numbers = decode_terms(row.terms), decode_terms(row.numbers)
+        signatures[row.id] = Signature(terms, numbers, row.negative)
     return signatures
 
 
