@@ -121,6 +121,20 @@ def test_fts5_query_quotes_every_word() -> None:
     assert fts5_query("   ") is None
 
 
+def test_filters_combine_with_each_other_and_with_words(sample_store: Database) -> None:
+    """Each combination reads one set of documents and looks its keys up in the others: with
+    and without words, whichever set comes first, every document counts once."""
+    both = {ATTACK, WIRE_REPORT}
+    combined = {"entity": "PMOI", "category": "ASSAULT", "section": "middle east"}
+    assert _titles(sample_store, **combined) == both
+    assert _titles(sample_store, "Camp Ashraf", **combined) == both
+    assert _titles(sample_store, speaker="Iraqi officials", until="2011-04") == both
+    assert _titles(sample_store, "Iraqi", speaker="Iraqi officials", entity="MKO") == both
+    assert _titles(sample_store, site=TEHRAN, entity="PMOI") == {ATTACK, CHARGE}
+    assert _titles(sample_store, "terrorist", technique="Loaded_Language", site=TEHRAN) == {CHARGE}
+    assert _titles(sample_store, "plague", entity="PMOI") == set()
+
+
 def test_broad_searches_count_facets_on_the_newest_matches(
     sample_store: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -269,6 +269,8 @@ class FacetRow(Base):
 
     document_pk: Mapped[int] = _document_key()
     value_id: Mapped[int] = mapped_column(ForeignKey("facet_values.id"), primary_key=True)
+    # The documents of one value, newest last: how search filters by category and technique.
+    __table_args__ = (Index("ix_facets_value", "value_id", "document_pk"),)
 
 
 class LabelRow(Base):

@@ -19,6 +19,7 @@ from newsledger.corpus.models import (
     StatementRow,
 )
 from newsledger.corpus.results import DocumentRef, EntityRef, EventView, StatementView
+from newsledger.corpus.store.bulk import KEY_CHARS
 
 # A query of any columns (SQLAlchemy 2.1 types a Select by the tuple of its column types).
 AnySelect = Select[*tuple[Any, ...]]
@@ -43,6 +44,11 @@ def document_ref(row: Any) -> DocumentRef:
         published=row.published,
         section=json.loads(row.section),
     )
+
+
+def facet_key(facet: str, value: str) -> str:
+    """The `facet_values.key` of one value of one facet: "technique:Doubt"."""
+    return f"{facet}:{value[:KEY_CHARS]}"
 
 
 def entity_ids_named(name: str) -> Select[int]:

@@ -20,19 +20,19 @@ from sqlalchemy.orm import Session
 from newsledger.corpus.models import (
     DocumentEntityRow,
     DocumentRow,
-    EventRow,
     FacetRow,
     FacetValueRow,
     SectionRow,
     StatementRow,
-    TechniqueRow,
 )
 from newsledger.corpus.results import FacetValue, Hit, SearchFilters, SearchResults
+from newsledger.corpus.store.bulk import one_of
 from newsledger.corpus.store.common import (
     DOCUMENT_COLUMNS,
     AnySelect,
     document_ref,
     entity_ids_named,
+    facet_key,
     speaker_condition,
 )
 
@@ -47,6 +47,8 @@ _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 # SQLite's full-text table (made by the first migration); a fixed name, never user input.
 _FTS = table("document_fts", column("rowid"))
 _FTS_NAME: ColumnElement[Any] = literal_column("document_fts")
+_FTS_ROWID_AS_VALUE: ColumnElement[Any] = literal_column("+document_fts.rowid")
+_DOCUMENT_KEY_AS_VALUE: ColumnElement[Any] = literal_column("+documents.pk")
 # Title matches weigh ten times body matches, as the tsvector's weights A and B do by default.
 _TITLE_WEIGHT, _TEXT_WEIGHT = 10.0, 1.0
 _PG_SEARCH: ColumnElement[Any] = literal_column("documents.search")
@@ -82,35 +84,44 @@ def fts5_query(text: str) -> str | None:
     return query
 
 
-def _filter_conditions(filters: SearchFilters) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
+def _filter_sets(filters: SearchFilters) -> list[Select[int]]:
+    """Each filter as the keys of the documents it keeps, each key once, read from an index
+    alone.
+
+    A search intersects these sets without reading the documents table, whose rows hold the
+    texts: checking tens of thousands of keys against it was most of a broad search's time.
+    """
+    sets: list[Select[int]] = []
     if filters.entity:
-        named = entity_ids_named(filters.entity)
-        documents = select(DocumentEntityRow.document_pk).where(
-            DocumentEntityRow.entity_id.in_(named)
-        )
-        conditions.append(DocumentRow.pk.in_(documents))
+        named = DocumentEntityRow.entity_id.in_(entity_ids_named(filters.entity))
+        sets.append(select(DocumentEntityRow.document_pk).where(named).distinct())
     if filters.speaker:
-        spoken = select(StatementRow.document_pk).where(speaker_condition(filters.speaker))
-        conditions.append(DocumentRow.pk.in_(spoken))
+        spoken = speaker_condition(filters.speaker)
+        sets.append(select(StatementRow.document_pk).where(spoken).distinct())
+    # A document's facet rows hold each of its categories and techniques once, where its
+    # events and technique spans repeat them: the filter reads a fraction of the rows.
     if filters.category:
-        events = select(EventRow.document_pk).where(EventRow.category == filters.category)
-        conditions.append(DocumentRow.pk.in_(events))
+        sets.append(_documents_with("category", filters.category))
     if filters.technique:
-        used = select(TechniqueRow.document_pk).where(TechniqueRow.technique == filters.technique)
-        conditions.append(DocumentRow.pk.in_(used))
+        sets.append(_documents_with("technique", filters.technique))
     if filters.site:
-        conditions.append(DocumentRow.site == filters.site)
+        sets.append(select(DocumentRow.pk).where(DocumentRow.site == filters.site))
     if filters.section:
         key = " ".join(filters.section.casefold().split())
-        conditions.append(
-            DocumentRow.pk.in_(select(SectionRow.document_pk).where(SectionRow.key == key))
-        )
-    if filters.since:
-        conditions.append(DocumentRow.published_day >= filters.since)
-    if filters.until:
-        conditions.append(DocumentRow.published_day <= filters.until + _AFTER_PREFIX)
-    return conditions
+        sets.append(select(SectionRow.document_pk).where(SectionRow.key == key).distinct())
+    if filters.since or filters.until:
+        days = []
+        if filters.since:
+            days.append(DocumentRow.published_day >= filters.since)
+        if filters.until:
+            days.append(DocumentRow.published_day <= filters.until + _AFTER_PREFIX)
+        sets.append(select(DocumentRow.pk).where(*days))
+    return sets
+
+
+def _documents_with(facet: str, value: str) -> Select[int]:
+    value_id = select(FacetValueRow.id).where(FacetValueRow.key == facet_key(facet, value))
+    return select(FacetRow.document_pk).where(FacetRow.value_id == value_id.scalar_subquery())
 
 
 class _Plan:
@@ -118,7 +129,8 @@ class _Plan:
 
     def __init__(self, session: Session, query: str, filters: SearchFilters) -> None:
         self.postgres = session.get_bind().dialect.name == "postgresql"
-        self.filters = _filter_conditions(filters)
+        self.sets = _filter_sets(filters)
+        self.filters = [DocumentRow.pk.in_(kept) for kept in self.sets]
         self.words: str | None = None
         self.tsquery: Any = None
         if self.postgres and query.strip():
@@ -128,41 +140,56 @@ class _Plan:
             self.words = fts5_query(query)
 
     def _word_condition(self) -> ColumnElement[bool]:
-        if self.postgres:
-            return _PG_SEARCH.op("@@")(self.tsquery)
-        matched = select(_FTS.c.rowid).where(_FTS_NAME.op("MATCH")(self.words))
-        return DocumentRow.pk.in_(matched)
+        return DocumentRow.pk.in_(self._word_set())
 
-    def _fts_alone(self) -> bool:
-        """Whether the FTS5 table can answer by itself: words and no filter, on SQLite."""
-        return not self.postgres and self.words is not None and not self.filters
+    def _word_set(self) -> Select[int]:
+        if self.postgres:
+            return select(DocumentRow.pk).where(_PG_SEARCH.op("@@")(self.tsquery))
+        return select(_FTS.c.rowid).where(_FTS_NAME.op("MATCH")(self.words))
 
     def matching(self, floor: int | None = None) -> Select[int]:
-        """The matching documents' keys; with `floor`, only those from that key on."""
-        if self._fts_alone():
-            query = select(_FTS.c.rowid).where(_FTS_NAME.op("MATCH")(self.words))
-            return query if floor is None else query.where(_FTS.c.rowid >= floor)
-        words = [] if self.words is None else [self._word_condition()]
-        newer = [] if floor is None else [DocumentRow.pk >= floor]
-        return select(DocumentRow.pk).where(*self.filters, *words, *newer)
+        """The matching documents' keys; with `floor`, only those from that key on.
+
+        One set of keys is read (the words' matches where there are words), and each of its
+        keys looked up in the other sets.
+        """
+        sets = self.sets if self.words is None else [self._word_set(), *self.sets]
+        first, *others = sets or [select(DocumentRow.pk)]
+        key: ColumnElement[Any] = first.selected_columns[0]
+        probe = key
+        if self.words is not None and not self.postgres:
+            # FTS5 would look each key of another set up in its index one by one; a unary plus
+            # keeps SQLite from handing it the set, so that it is read once into a list.
+            probe = _FTS_ROWID_AS_VALUE
+        newer = [] if floor is None else [key >= floor]
+        return first.where(*(probe.in_(kept) for kept in others), *newer)
 
     def count(self, session: Session) -> int:
         return session.scalar(select(func.count()).select_from(self.matching().subquery())) or 0
 
-    def floor(self, session: Session, newest: int) -> int | None:
-        """The key of the `newest`-th newest match (keys grow as documents are stored)."""
+    def newest(self, session: Session, count: int) -> list[int]:
+        """The keys of the `count` newest matches, newest first (keys grow as documents are
+        stored)."""
         keys = self.matching().subquery()
         key = keys.c[0]
-        query = select(key).order_by(key.desc()).offset(newest - 1).limit(1)
-        return session.scalar(query)
+        return list(session.scalars(select(key).order_by(key.desc()).limit(count)))
 
     def hits(self, limit: int, offset: int, floor: int | None) -> AnySelect:
         newer = [] if floor is None else [DocumentRow.pk >= floor]
         if self.words is None:
             start = func.substr(DocumentRow.text, 1, SNIPPET_CHARS).label("snippet")
-            order = (DocumentRow.published_day.desc().nulls_last(), DocumentRow.pk.desc())
             query = select(*DOCUMENT_COLUMNS, start, literal_column("0.0").label("score"))
-            return query.where(*self.filters).order_by(*order).limit(limit).offset(offset)
+            day = DocumentRow.published_day.desc()
+            if self.postgres:
+                order = (day.nulls_last(), DocumentRow.pk.desc())
+                return query.where(*self.filters).order_by(*order).limit(limit).offset(offset)
+            # Newest first, read in the order of the date index until the page is full: given
+            # the filters' keys, SQLite would fetch and sort every match, tens of thousands for
+            # a broad filter; a unary plus keeps it from using them. (Its descending order puts
+            # missing dates last already.)
+            unindexed = [_DOCUMENT_KEY_AS_VALUE.in_(kept) for kept in self.sets]
+            order = (day, DocumentRow.pk.desc())
+            return query.where(*unindexed).order_by(*order).limit(limit).offset(offset)
         if self.postgres:
             score = func.ts_rank(_PG_SEARCH, self.tsquery)
             options = "MaxFragments=1, MinWords=12, MaxWords=30, StartSel=[, StopSel=]"
@@ -171,15 +198,17 @@ class _Plan:
             query = query.where(*self.filters, self._word_condition(), *newer)
             return query.order_by(score.desc(), DocumentRow.pk).limit(limit).offset(offset)
         # FTS5's ranking and snippets only work in a query over the FTS table itself; a bound
-        # on its rowid lets it skip the older matches instead of ranking them.
+        # on its rowid lets it skip the older matches instead of ranking them, and filtering
+        # its rowids (as values, see `matching`) leaves out the others before any is joined.
         rank = func.bm25(_FTS_NAME, _TITLE_WEIGHT, _TEXT_WEIGHT)
         snippet = func.snippet(_FTS_NAME, 1, "[", "]", "…", 24)
         fts_newer = [] if floor is None else [_FTS.c.rowid >= floor]
+        kept = [_FTS_ROWID_AS_VALUE.in_(keys) for keys in self.sets]
         return (
             select(*DOCUMENT_COLUMNS, snippet.label("snippet"), (-rank).label("score"))
             .select_from(_FTS)
             .join(DocumentRow, DocumentRow.pk == _FTS.c.rowid)
-            .where(_FTS_NAME.op("MATCH")(self.words), *fts_newer, *self.filters)
+            .where(_FTS_NAME.op("MATCH")(self.words), *fts_newer, *kept)
             .order_by(rank, DocumentRow.pk)
             .limit(limit)
             .offset(offset)
@@ -203,9 +232,13 @@ def search(
     """
     filters = filters or SearchFilters()
     plan = _Plan(session, query, filters)
-    total = plan.count(session)
+    # The newest matches, read once: the oldest one ranked, the documents facets count over,
+    # and the total where there are fewer.
+    read = max(RANK_CANDIDATES, FACET_DOCUMENTS)
+    newest = plan.newest(session, read)
+    total = len(newest) if len(newest) < read else plan.count(session)
     ranked = min(total, RANK_CANDIDATES) if plan.words is not None else total
-    floor = plan.floor(session, ranked) if ranked < total else None
+    floor = newest[ranked - 1] if ranked < total else None
     hits = [
         Hit(document=document_ref(row), snippet=row.snippet or "", score=float(row.score or 0.0))
         for row in session.execute(plan.hits(limit, offset, floor))
@@ -213,8 +246,7 @@ def search(
     counted = min(total, FACET_DOCUMENTS) if facets else 0
     found: dict[str, list[FacetValue]] = {}
     if counted:
-        facet_floor = plan.floor(session, counted) if counted < total else None
-        found = facet_counts(session=session, matching=plan.matching(facet_floor))
+        found = facet_counts(session=session, documents=newest[:counted])
     return SearchResults(
         query=query,
         filters=filters,
@@ -226,15 +258,17 @@ def search(
     )
 
 
-def facet_counts(*, session: Session, matching: Select[int]) -> dict[str, list[FacetValue]]:
-    """The commonest values of each facet among the `matching` documents, with their counts.
+def facet_counts(*, session: Session, documents: list[int]) -> dict[str, list[FacetValue]]:
+    """The commonest values of each facet among `documents` (keys), with their counts.
 
-    The database keeps each facet's top values (a window function), so that a broad search's
-    thousands of distinct entities never reach Python.
+    The keys are passed, not the search's query: the database would run that query again, and
+    the keys are a thousand integers at most. The database keeps each facet's top values (a
+    window function), so that a broad search's thousands of distinct entities never reach
+    Python.
     """
     counted = (
         select(FacetRow.value_id, func.count().label("n"))
-        .where(FacetRow.document_pk.in_(matching.scalar_subquery()))
+        .where(one_of(session, FacetRow.document_pk, documents))
         .group_by(FacetRow.value_id)
         .subquery()
     )

@@ -40,6 +40,7 @@ from newsledger.corpus.resolve import (
 )
 from newsledger.corpus.store.bulk import KEY_CHARS, ids_by_key, insert_new, insert_rows, one_of
 from newsledger.corpus.store.claim_rows import save_statements
+from newsledger.corpus.store.common import facet_key
 from newsledger.corpus.store.linking import Batch, Linker
 from newsledger.schema import Analysis, Arg
 
@@ -241,7 +242,7 @@ def _save_facets(session: Session, batch: Batch) -> None:
                 if statement.speaker.entity in local
             ),
         }
-        kept = {f"{facet}:{value[:KEY_CHARS]}" for facet, value in values if value}
+        kept = {facet_key(facet, value) for facet, value in values if value}
         rows.extend({"document_pk": pk, "key": key} for key in sorted(kept))
     keys = sorted({row["key"] for row in rows})
     insert_new(session, FacetValueRow, [_facet_value(key) for key in keys], ["key"])
