@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from newsledger.corpus.claims import MIN_TERMS, Signer, bands, similarity
+from newsledger.corpus.claims import MIN_TERMS, Signer, band_keys, similarity
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +49,15 @@ def test_similar_term_sets_share_a_band(signer: Signer) -> None:
     right = signer.sign("The Mojahedin-e Khalq attacked Iraqi forces at Camp Ashraf on Friday")
     assert len(left.terms) >= MIN_TERMS
     assert similarity(left, right) >= 0.6
-    assert set(bands(left.terms)) & set(bands(right.terms))
-    assert bands(left.terms) == bands(set(left.terms))
+    left_keys, right_keys, again = band_keys([left.terms, right.terms, set(left.terms)])
+    assert set(left_keys) & set(right_keys)
+    assert left_keys == again
 
 
 def test_bands_are_the_same_in_every_process(signer: Signer) -> None:
     """Bands are stored, so they must not depend on Python's per-process hash seed."""
     terms = signer.sign("Iraqi troops raided Camp Ashraf killing residents").terms
-    code = f"from newsledger.corpus.claims import bands;print(bands({sorted(terms)!r}))"
+    code = f"from newsledger.corpus.claims import band_keys;print(band_keys([{sorted(terms)!r}]))"
     other = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -64,4 +65,14 @@ def test_bands_are_the_same_in_every_process(signer: Signer) -> None:
         check=True,
         env={"PYTHONHASHSEED": "12345"},
     )
-    assert other.stdout.strip() == str(bands(terms))
+    assert other.stdout.strip() == str(band_keys([terms]))
+
+
+def test_a_batch_of_term_sets_gives_each_its_own_bands(signer: Signer) -> None:
+    """Empty sets in between take no part in the others' minima."""
+    first = signer.sign("Iraqi troops raided Camp Ashraf killing residents").terms
+    second = signer.sign("The ministry summoned the ambassador over the clashes").terms
+    batch = band_keys([frozenset(), first, frozenset(), second, frozenset()])
+    assert batch == [[], *band_keys([first]), [], *band_keys([second]), []]
+    assert band_keys([]) == []
+    assert band_keys([frozenset()]) == [[]]

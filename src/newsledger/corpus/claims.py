@@ -8,7 +8,7 @@ their numbers agree: "35 killed" and "dozens killed" are different claims, howev
 words. A statement with the same words but the other sign denies the claim.
 
 Finding candidates must not compare a statement with every claim in the store, so each claim is
-indexed by MinHash bands (`bands`): claims that share a band are compared, and similar term sets
+indexed by MinHash bands (`band_keys`): claims that share a band are compared, and similar term sets
 share one with high probability (8 bands of 2 hashes: a Jaccard similarity of 0.5 is found 9
 times in 10). All of this is pure: `store` reads and writes the rows.
 
@@ -178,11 +178,6 @@ def band_keys(term_sets: Sequence[Collection[str]]) -> list[list[int]]:
     for index, row in zip(filled.tolist(), (combined | _BAND_TAGS).tolist(), strict=True):
         keys[index] = row
     return keys
-
-
-def bands(terms: Collection[str]) -> list[int]:
-    """The MinHash band keys of one term set (see `band_keys`)."""
-    return band_keys([terms])[0]
 
 
 def encode_terms(values: frozenset[str]) -> str:
