@@ -173,7 +173,7 @@ def band_keys(term_sets: Sequence[Collection[str]]) -> list[list[int]]:
     filled = np.flatnonzero(sizes)
     starts = (np.cumsum(sizes) - sizes)[filled]
     minima = np.minimum.reduceat(hashed, starts, axis=0).reshape(-1, BAND_COUNT, ROWS_PER_BAND)
-    # Two 31-bit minima in 56 bits, under the band's number, so bands never share a key.
+    # A band's two 31-bit minima folded into 56 bits, under its number: bands never share a key.
     combined = (minima[:, :, 0] << np.uint64(25)) ^ minima[:, :, 1]
     for index, row in zip(filled.tolist(), (combined | _BAND_TAGS).tolist(), strict=True):
         keys[index] = row
