@@ -36,9 +36,10 @@ from urllib.parse import urlencode
 
 import httpx
 from sqlalchemy import func, select
+from store_speed import most_mentioned  # beside this script in bench/
 
 from newsledger.corpus import open_database
-from newsledger.corpus.models import DocumentEntityRow, DocumentRow, EntityRow
+from newsledger.corpus.models import DocumentRow
 from newsledger.web.rendering import urlpath
 
 HOST = "127.0.0.1"
@@ -66,14 +67,7 @@ def addresses(store: str, rng: random.Random) -> dict[str, list[str]]:
                 DocumentRow.pk.in_(picks)
             )
         ).all()
-        top = session.execute(
-            select(EntityRow.name)
-            .join(DocumentEntityRow, DocumentEntityRow.entity_id == EntityRow.id)
-            .group_by(EntityRow.id, EntityRow.name)
-            .order_by(func.count().desc())
-            .limit(TOP_ENTITIES)
-        )
-        entities = [row.name for row in top]
+        entities = most_mentioned(session, TOP_ENTITIES)
     words = [
         word
         for row in documents

@@ -39,6 +39,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from newsledger.corpus import Database, SearchFilters, open_database, read_analyses
 from newsledger.corpus.models import DocumentEntityRow, DocumentRow, EntityRow
@@ -196,6 +197,19 @@ def end_to_end(corpus: Corpus, target: str, count: int) -> float:
         return count / (time.perf_counter() - started)
 
 
+def most_mentioned(session: Session, count: int) -> list[str]:
+    """The names of the `count` canonical entities in the most documents (the heaviest pages)."""
+    return list(
+        session.scalars(
+            select(EntityRow.name)
+            .join(DocumentEntityRow, DocumentEntityRow.entity_id == EntityRow.id)
+            .group_by(EntityRow.id, EntityRow.name)
+            .order_by(func.count().desc())
+            .limit(count)
+        )
+    )
+
+
 def _search_cases(
     corpus: Corpus, database: Database, count: int
 ) -> list[tuple[str, SearchFilters]]:
@@ -203,14 +217,7 @@ def _search_cases(
     titles = [WORD.findall(seed.document.title or "") for seed in corpus.seeds]
     titles = [words for words in titles if len(words) >= 2]
     with database.reading() as session:
-        top = session.execute(
-            select(EntityRow.name)
-            .join(DocumentEntityRow, DocumentEntityRow.entity_id == EntityRow.id)
-            .group_by(EntityRow.id, EntityRow.name)
-            .order_by(func.count().desc())
-            .limit(50)
-        )
-        entities = [row.name for row in top]
+        entities = most_mentioned(session, 50)
     categories = sorted({e.category for s in corpus.seeds for e in s.events if e.category})
     techniques = _techniques()
 
@@ -275,15 +282,7 @@ def query_latencies(
     ]
     with database.reading() as session:
         names = list(session.scalars(select(EntityRow.name).order_by(EntityRow.id).limit(20_000)))
-        frequent = list(
-            session.scalars(
-                select(EntityRow.name)
-                .join(DocumentEntityRow, DocumentEntityRow.entity_id == EntityRow.id)
-                .group_by(EntityRow.id, EntityRow.name)
-                .order_by(func.count().desc())
-                .limit(100)
-            )
-        )
+        frequent = most_mentioned(session, 100)
         total = session.scalar(select(func.count()).select_from(DocumentRow)) or 1
         ids = list(
             session.scalars(
