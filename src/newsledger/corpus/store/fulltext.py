@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, column, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
+from newsledger.corpus.convert import section_key
 from newsledger.corpus.models import (
     DocumentEntityRow,
     DocumentRow,
@@ -26,7 +27,7 @@ from newsledger.corpus.models import (
     StatementRow,
 )
 from newsledger.corpus.results import FacetValue, Hit, SearchFilters, SearchResults
-from newsledger.corpus.store.bulk import one_of
+from newsledger.corpus.store.bulk import KEY_CHARS, one_of
 from newsledger.corpus.store.common import (
     DOCUMENT_COLUMNS,
     AnySelect,
@@ -107,7 +108,7 @@ def _filter_sets(filters: SearchFilters) -> list[Select[int]]:
     if filters.site:
         sets.append(select(DocumentRow.pk).where(DocumentRow.site == filters.site))
     if filters.section:
-        key = " ".join(filters.section.casefold().split())
+        key = section_key(filters.section)[:KEY_CHARS]
         sets.append(select(SectionRow.document_pk).where(SectionRow.key == key).distinct())
     if filters.since or filters.until:
         days = []
