@@ -3,7 +3,6 @@ checks would catch a document that cannot be stored or an error that is not one 
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,20 +13,17 @@ import pytest
 
 from newsledger.errors import IngestError
 from newsledger.schema import Document
+from tests.scripts import SCRIPTS, load_script
 
 pytest.importorskip("atheris", reason="atheris (the `fuzz` extra) is not installed")
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "fuzz_ingest.py"
+SCRIPT = SCRIPTS / "fuzz_ingest.py"
 RUNS = 300
 
 
 @pytest.fixture(scope="module")
 def target() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fuzz_ingest", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("fuzz_ingest")
 
 
 def test_a_short_run_over_the_seeds_finds_no_crash(tmp_path: Path) -> None:
