@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+from install import install_kind, warn_if_training_install
+
 DEFAULT_ARTICLES = Path(__file__).resolve().parents[1] / "../shared/data/ptc/train-articles"
 
 
@@ -67,6 +69,7 @@ def main() -> int:
     parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
+    warn_if_training_install()
     if not args.articles.is_dir():
         print(f"bench: {args.articles} not found (it lives in ../shared/data)", file=sys.stderr)
         return 2
@@ -80,7 +83,7 @@ def main() -> int:
     full = min(full_runs, key=lambda run: run[0])
     print(
         f"{len(texts)} articles, {words} words; {platform.processor() or platform.machine()}, "
-        f"best of {args.rounds} rounds, one process each\n"
+        f"best of {args.rounds} rounds, one process each; {install_kind()}\n"
     )
     print("| pipeline | seconds | articles/s | words/s | peak RSS (MB) |")
     print("|---|---|---|---|---|")

@@ -31,6 +31,8 @@ import time
 import uuid
 from pathlib import Path
 
+from install import install_kind, warn_if_training_install
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLES = REPO.parent / "shared/data/ptc/train-articles"
 CLI = [sys.executable, "-m", "newsledger"]
@@ -99,6 +101,7 @@ def main() -> int:
     parser.add_argument("--shards", type=int, default=8)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
+    warn_if_training_install()
     articles = sorted(args.articles.glob("*.txt"))
     if not articles:
         raise SystemExit(f"no articles in {args.articles}")
@@ -163,7 +166,7 @@ def main() -> int:
     }
     per_core = results["analyze --jobs 1, one core"]["documents_per_s"]
     summary = {
-        "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}, {install_kind()}",
         "documents": len(articles),
         "shards": args.shards,
         "results": results,
