@@ -263,7 +263,9 @@ class _Finder:
         intended, pledged = self._intended_noun(token) if nominal else self._intended(token)
         if intended:
             draft.modality = "intended"
-            if pledged and draft.category in PLEDGE_TO_AGREE:
+            if pledged and draft.category is not None and not nominal and self._ultimatum(token):
+                draft.category = "THREATEN"
+            elif pledged and draft.category in PLEDGE_TO_AGREE:
                 draft.category = "AGREE"
             elif pledged and draft.category == "RETREAT":
                 draft.category = "CONCEDE"
@@ -294,6 +296,10 @@ class _Finder:
     def _intended(self, verb: Token) -> tuple[bool, bool]:
         """(intended, pledged by its actor) for a verb."""
         cues = self.cues
+        if self._conditional(verb):
+            # What a condition states has not happened, and pledges nothing ("unless the
+            # president agrees to step down").
+            return True, False
         if has_aux(verb, cues.future_auxiliaries):
             return True, True
         if (
@@ -304,6 +310,11 @@ class _Finder:
             return True, True
         if has_aux(verb, cues.deontic_modals):
             return True, False
+        if verb.dep_ == "ccomp" and verb.head.pos_ in VERB_POS:
+            row = self.clauses.row(verb.head)
+            if row is not None and row.category == "REQUEST":
+                # What is demanded ("demanded that Hamas renounce ...") has not happened.
+                return True, False
         if verb.dep_ == "xcomp":
             governor = verb.head
             lemma = governor.lemma_.lower()
@@ -321,6 +332,29 @@ class _Finder:
         if shares_auxiliaries(verb):
             return self._intended(verb.head)
         return False, False
+
+    def _conditional(self, verb: Token) -> bool:
+        """Whether a verb states a condition: itself ("unless the president agrees"), as a
+        conjunct ("... and held elections") or as the infinitive of one ("agrees to step down")."""
+        current = verb
+        while True:
+            if current.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.cues.conditional_marks
+                for c in current.children
+            ):
+                return True
+            if current.dep_ not in ("conj", "xcomp") or current.head.pos_ not in VERB_POS:
+                return False
+            current = current.head
+
+    def _ultimatum(self, verb: Token) -> bool:
+        """A pledge on condition that the other side complies ("will withdraw its force unless
+        ... held elections") is a threat (PLOVER THREATEN; CAMEO 13's ultimatums)."""
+        return any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in self.cues.ultimatum_marks for m in c.children)
+            for c in verb.children
+        )
 
     def _intended_noun(self, noun: Token) -> tuple[bool, bool]:
         """An event noun is intended as the object of a request, threat or pledge ("called for

@@ -108,6 +108,10 @@ class EventCues(BaseModel):
     number_words: dict[str, float]
     quote_marks: frozenset[str]
     deontic_modals: frozenset[str]
+    # Subordinators of a condition: what a condition states has not happened ("unless the
+    # president agrees"); a pledge on condition that the other side complies is a threat.
+    conditional_marks: frozenset[str]
+    ultimatum_marks: frozenset[str]
 
 
 class EventLexicon:
