@@ -162,6 +162,44 @@ def test_future_is_intended(analyzer: Analyzer) -> None:
     assert (attack.modality, attack.category) == ("intended", "THREATEN")
 
 
+def test_a_condition_states_no_event_and_pledges_nothing(analyzer: Analyzer) -> None:
+    text = "The rebels will meet the envoy if the army releases the prisoners and leaves the town."
+    events = events_of(analyzer, text)
+    for lemma in ("release", "leave"):
+        found = event(events, lemma)
+        assert found.modality == "intended"
+        assert found.category not in ("AGREE", "CONCEDE")
+    meet = event(events, "meet")
+    assert (meet.modality, meet.category) == ("intended", "AGREE")
+
+
+def test_a_pledge_unless_the_other_side_complies_is_a_threat(analyzer: Analyzer) -> None:
+    text = "Nigeria said it will withdraw its troops from Chad unless the president holds a vote."
+    events = events_of(analyzer, text)
+    withdraw = event(events, "withdraw")
+    assert (withdraw.modality, withdraw.category) == ("intended", "THREATEN")
+    assert event(events, "hold").modality == "intended"
+
+
+def test_what_is_demanded_has_not_happened(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "Washington demanded that Hamas release the hostages.")
+    assert event(events, "demand").category == "REQUEST"
+    release = event(events, "release")
+    assert release.modality == "intended"
+    assert release.actor is not None and release.actor.text == "Hamas"
+
+
+def test_withdrawing_observers_is_a_sanction_and_lifting_a_curfew_a_concession(
+    analyzer: Analyzer,
+) -> None:
+    """The PLOVER manual's SANCTION mode withdraw (aid, observers, peacekeepers) and its
+    CONCEDE ("removing curfews"), where CAMEO2PLOVER files the curfew under RETREAT."""
+    withdraw = event(events_of(analyzer, "Japan withdrew its observers from Mali."), "withdraw")
+    assert (withdraw.category, withdraw.modality) == ("SANCTION", "asserted")
+    lift = event(events_of(analyzer, "The army lifted the curfew in Algiers."), "lift")
+    assert lift.category == "CONCEDE"
+
+
 def test_denied_report_is_disputed(analyzer: Analyzer) -> None:
     text = (
         "The rebels claimed that the army killed 35 villagers. "
