@@ -15,7 +15,9 @@ Scoring, fixed before the first run:
   negated REJECT and counts), and not intended, since PLOVER codes an
   intention on the verb that expresses it ("threatened to attack" is THREATEN, not ASSAULT);
   an intended event the event stage recoded as a pledge (AGREE, CONCEDE) is that pledge and
-  counts. The manual's two rules on context apply per sentence: no MOBILIZE beside an
+  counts, and since the third round so is one it recoded as a threat (THREATEN: a pledged
+  coercion, as the event stage files it; the first two rounds left those out, against this
+  rule's own reading). The manual's two rules on context apply per sentence: no MOBILIZE beside an
   ASSAULT, no REQUEST beside a PROTEST (its topic). (The first run counted intended events
   and applied neither rule: F1 0.505, full match 0.230.)
 - Category: per sentence, the set of distinct predicted categories against the gold's one.
@@ -57,7 +59,7 @@ QUALITY = REPO / "docs" / "quality.md"
 SECTION = "## Events (PLOVER gold, dev half)"
 COMMAND = ".venv/bin/python eval/plover.py --write"
 # PLOVER 0.5b1 names that v2 renamed or merged.
-PLEDGE_CATEGORIES = frozenset({"AGREE", "CONCEDE"})
+PLEDGE_CATEGORIES = frozenset({"AGREE", "CONCEDE", "THREATEN"})
 V2_NAMES = {
     "DEMAND": "REQUEST",
     "DISAPPROVE": "ACCUSE",
@@ -106,7 +108,7 @@ def coded(event: Event) -> bool:
     """Whether PLOVER would record the event: it has a category, happened, and is no mere
     intention (PLOVER codes the pledge, threat or order that expresses one). A refusal, coded
     as a negated REJECT, happened; an intention the event stage recoded as a pledge (AGREE,
-    CONCEDE) is that pledge."""
+    CONCEDE) or a threat (THREATEN) is that pledge or threat."""
     if event.category is None:
         return False
     if event.category == "REJECT":
@@ -285,13 +287,13 @@ def write_section(table: str) -> None:
         "category, not negated, not a mere intention), and the share of sentences where one "
         "event has the gold category, an actor overlapping a gold source and a target "
         "overlapping a gold target. Goal from the events issue: F1 ≥ 0.75, full match ≥ 0.60. "
-        "The held-out half (ids whose SHA-256 is odd) was not looked at in the second round "
-        "of tuning (the first round, before the split, saw all 161)."
+        "The held-out half (ids whose SHA-256 is odd) was not looked at in the second and "
+        "third rounds of tuning (the first round, before the split, saw all 161)."
     )
     notes = (
-        "Not met. Two rounds of error analysis. The first (all 161 sentences, before the "
-        "split; F1 0.505 and full match 0.230 on its first run, 0.567 and 0.366 after it) added "
-        "curated rows and rules that each follow the manual or CAMEO (urge, sue and resign as "
+        "Not met. Three rounds of error analysis. The first (all 161 sentences, before the "
+        "split; F1 0.505 and full match 0.230 on its first run, 0.567 and 0.366 after it) added"
+        " curated rows and rules that each follow the manual or CAMEO (urge, sue and resign as "
         "the manual files them; a reporting verb with 'must' is a demand; pledges and refusals "
         "recoded; no MOBILIZE beside an ASSAULT, no REQUEST beside a PROTEST). The second "
         "looked only at the tuning half: a participle describing a noun, a subjectless purpose "
@@ -300,12 +302,24 @@ def write_section(table: str) -> None:
         "THREATEN verb governs is no pledge of its own; CAMEO's bare 030 intent verbs (decide, "
         "prepare, plan, ensure ...) no longer mean AGREE without a cooperative complement; "
         "mediate, negotiate and arbitrate are CONSULT as the manual and CAMEO 045 file them; "
-        "and participants also match through their entity's name. Nothing is copied from the "
-        "gold. What remains: the gold codes one event a sentence, so a second genuine event is "
-        "a false positive; PLOVER v2 differs from the 0.5b1 gold ('is willing to withdraw' is "
-        "CONCEDE in v2); CAMEO's bare-verb codes are broad (claim, swear and argue are ACCUSE; "
-        "lead, issue and institute COOPERATE), where PETRARCH also requires a target actor; and "
-        "gold recipients are often a country named only as a place ('demonstrated in Serbia')."
+        "and participants also match through their entity's name. The third (eighth session, "
+        "tuning half only; before it F1 0.610: 0.640 on the tuning half, 0.570 held out): what "
+        "a condition states ('unless the president agrees to step down', with its conjuncts and"
+        " infinitives) and what a REQUEST verb's clause demands ('demanded that Hamas "
+        "renounce') are intended and pledge nothing; a pledge on condition that the other side "
+        "complies ('will withdraw ... unless') is a threat (CAMEO's ultimatums); the manual's "
+        "SANCTION mode withdraw (observers, peacekeepers, aid) and its CONCEDE for lifting "
+        "curfews and states of emergency, where CAMEO2PLOVER says RETREAT, became curated rows;"
+        " and the scoring now counts an intention the event stage recoded as THREATEN, as it "
+        "counted those recoded as AGREE or CONCEDE (the rules alone: F1 0.617; with the "
+        "scoring: 0.627; with the rows: 0.639). The held-out half moved from 0.570 to 0.575: "
+        "the rules are general, but the tuning half's gain mostly did not carry over. Nothing "
+        "is copied from the gold. What remains: the gold codes one event a sentence, so a "
+        "second genuine event is a false positive; PLOVER v2 differs from the 0.5b1 gold ('is "
+        "willing to withdraw' is CONCEDE in v2); CAMEO's bare-verb codes are broad (claim, "
+        "swear and argue are ACCUSE; lead, issue and institute COOPERATE), where PETRARCH also "
+        "requires a target actor; and gold recipients are often a country named only as a place"
+        " ('demonstrated in Serbia')."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"
