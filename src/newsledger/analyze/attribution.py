@@ -41,9 +41,9 @@ What each statement gets:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -590,6 +590,17 @@ def _is_hedged(ctx: DocContext, cues: AttributionCues, cue: TokenRange) -> bool:
     return is_agentless_passive(root, cues)
 
 
+def _union(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Disjoint, sorted stretches covering the same characters as `intervals`."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def sourcing_profile(doc: Doc, statements: Sequence[Statement]) -> Sourcing:
     """How an article sources what it says.
 
@@ -599,12 +610,13 @@ def sourcing_profile(doc: Doc, statements: Sequence[Statement]) -> Sourcing:
     count), and share no character with any statement's speaker, cue or content.
     """
     kinds = Counter(s.speaker.kind for s in statements)
-    covered = sorted(
+    covered = _union(
         (span.start, span.end)
         for s in statements
         for span in (s.cue, s.content, s.speaker.span)
         if span is not None
     )
+    covered_ends = [end for _, end in covered]
     assertions = 0
     for start, end in sentence_ranges(doc):
         sentence = doc[start:end]
@@ -616,7 +628,10 @@ def sourcing_profile(doc: Doc, statements: Sequence[Statement]) -> Sourcing:
         if not any(t.tag_ in FINITE_TAGS for t in words):
             continue
         first, last = words[0].idx, words[-1].idx + len(words[-1].text)
-        if any(a < last and first < b for a, b in covered):
+        # The first covered stretch ending after the sentence starts is the only one that can
+        # overlap it first.
+        nearest = bisect_right(covered_ends, first)
+        if nearest < len(covered) and covered[nearest][0] < last:
             continue
         assertions += 1
     return Sourcing(

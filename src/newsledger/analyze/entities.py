@@ -33,7 +33,7 @@ import functools
 import json
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -321,10 +321,16 @@ class EntityFinder:
         for i in range(len(mentions) - 1):
             if self._linked(doc, keys, mentions[i], mentions[i + 1]):
                 union(i, i + 1)
+        # The persons met so far, by the last one or two words of names longer than that.
+        tails: dict[tuple[str, ...], list[int]] = {}
         for i, m in enumerate(mentions):
-            full = _full_name_of(keys, mentions[:i], m, find)
+            full = _full_name_of(keys, tails, m, find)
             if full is not None:
                 union(full, i)
+            if m.label == "PERSON":
+                for size in (1, 2):
+                    if m.end - m.start > size:
+                        tails.setdefault(tuple(keys[m.end - size : m.end]), []).append(i)
         roots: dict[int, int] = {}
         for i, m in enumerate(mentions):
             m.cluster = roots.setdefault(find(i), len(roots))
@@ -437,19 +443,16 @@ def _abbreviates(short: str, long: str) -> bool:
 
 
 def _full_name_of(
-    keys: Sequence[str], earlier: Sequence[_Mention], m: _Mention, find: Callable[[int], int]
+    keys: Sequence[str],
+    tails: Mapping[tuple[str, ...], Sequence[int]],
+    m: _Mention,
+    find: Callable[[int], int],
 ) -> int | None:
-    """The one earlier person whose full name ends with this shorter name ("Ashton")."""
+    """The one earlier person whose full name ends with this shorter name ("Ashton"); `tails`
+    holds the earlier persons by the last words of their longer names."""
     if m.label != "PERSON" or m.row is not None or m.end - m.start > 2:
         return None
-    short = list(keys[m.start : m.end])
-    matches = {
-        find(i): i
-        for i, e in enumerate(earlier)
-        if e.label == "PERSON"
-        and e.end - e.start > len(short)
-        and list(keys[e.end - len(short) : e.end]) == short
-    }
+    matches = {find(i): i for i in tails.get(tuple(keys[m.start : m.end]), ())}
     return next(iter(matches.values())) if len(matches) == 1 else None
 
 

@@ -48,6 +48,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from newsledger.analyze.events_args import Participants
@@ -125,6 +126,16 @@ class _Finder:
         self.anchor = parse_published(published)
         self.statements = sorted(statements, key=lambda s: s.content.end - s.content.start)
         self.denied = {r.statement for s in statements for r in s.relations if r.type == "denies"}
+        # Per character, the innermost statement whose content holds it (-1: none), and
+        # whether a denied statement's content does: a lookup per event, where scanning every
+        # statement for every event made long documents quadratic.
+        self._content_owner = np.full(len(self.text) + 1, -1, dtype=np.int32)
+        self._in_denied = np.zeros(len(self.text) + 1, dtype=bool)
+        for number in range(len(self.statements) - 1, -1, -1):
+            content = self.statements[number].content
+            self._content_owner[content.start : content.end] = number
+            if self.statements[number].id in self.denied:
+                self._in_denied[content.start : content.end] = True
 
     def events(self) -> list[Event]:
         drafts = self._drafts()
@@ -251,9 +262,8 @@ class _Finder:
 
     def _modality(self, draft: _Draft) -> None:
         token = draft.token
-        statement = next(
-            (s for s in self.statements if s.content.start <= draft.start < s.content.end), None
-        )
+        owner = int(self._content_owner[draft.start])
+        statement = self.statements[owner] if owner >= 0 else None
         if statement is not None:
             draft.modality, draft.statement = "reported", statement.id
             draft.reporter = statement.speaker.entity
@@ -395,10 +405,7 @@ class _Finder:
         for draft in drafts:
             if draft.modality != "reported" or draft.negated:
                 continue
-            if draft.statement is not None and any(
-                s.id in self.denied and s.content.start <= draft.start < s.content.end
-                for s in self.statements
-            ):
+            if draft.statement is not None and self._in_denied[draft.start]:
                 draft.modality = "disputed"
                 continue
             actor = self._who(draft.actor)
