@@ -13,12 +13,15 @@ import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from newsledger.analyze.pipeline import Analyzer
 from newsledger.config import Settings
 from newsledger.errors import NewsledgerError
 from newsledger.ingest import load_path
 from newsledger.schema import Analysis
+
+if TYPE_CHECKING:
+    from newsledger.analyze.pipeline import Analyzer
 
 FILES_PER_TASK = 8
 GROUPS_PER_WORKER = 4
@@ -64,6 +67,10 @@ def _groups(paths: Sequence[str], size: int) -> Iterator[tuple[str, ...]]:
 
 
 def _start_worker(settings: Settings) -> None:
+    # Imported by the workers only: the parent hands out paths and gathers results, and
+    # importing spaCy would cost it a second and about 70 MB for nothing.
+    from newsledger.analyze.pipeline import Analyzer
+
     global _worker_analyzer
     _worker_analyzer = Analyzer(settings)
 
