@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from newsledger.corpus import claims
 from newsledger.corpus.claims import MIN_TERMS, Signer, band_keys, similarity
 
 
@@ -18,6 +19,17 @@ def test_stems_meet_across_inflections(signer: Signer) -> None:
     right = signer.sign("The MKO attacks Iraqi forces in Camp Ashraf")
     assert left.terms == right.terms
     assert similarity(left, right) == 1.0
+
+
+def test_word_caches_stay_bounded_and_signatures_unchanged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    contents = [f"the army attacked village {word} and did not leave" for word in "abcdefgh"]
+    expected = [Signer().sign(content) for content in contents]
+    monkeypatch.setattr(claims, "WORD_CACHE_LIMIT", 5)
+    small = Signer()
+    assert [small.sign(content) for content in contents] == expected
+    assert len(small._kinds) <= 5
 
 
 def test_stop_and_reporting_words_do_not_count(signer: Signer) -> None:

@@ -35,6 +35,9 @@ from newsledger.errors import DataFileError
 
 WORDS_FILE = "corpus/data/claim_words.json"
 BAND_COUNT = 8
+# Words whose kind and stem a `Signer` remembers: the common vocabulary of news many times
+# over, at about 200 bytes a word in its two caches.
+WORD_CACHE_LIMIT = 500_000
 ROWS_PER_BAND = 2
 # Shorter contents ("yes", "no comment") are their own claims: too few words to say that two
 # statements agree.
@@ -114,6 +117,11 @@ class Signer:
     def _kind(self, word: str) -> str:
         kind = self._kinds.get(word)
         if kind is None:
+            if len(self._kinds) >= WORD_CACHE_LIMIT:
+                # A long ingest meets names, typos and numbers without end: start afresh
+                # rather than grow with them.
+                self._kinds.clear()
+                self._stems.clear()
             if word in self.words.negations:
                 kind = _NEGATION
             elif word in self._ignored or len(word) < 2:
