@@ -192,12 +192,15 @@ def test_what_is_demanded_has_not_happened(analyzer: Analyzer) -> None:
 def test_withdrawing_observers_is_a_sanction_and_lifting_a_curfew_a_concession(
     analyzer: Analyzer,
 ) -> None:
-    """The PLOVER manual's SANCTION mode withdraw (aid, observers, peacekeepers) and its
-    CONCEDE ("removing curfews"), where CAMEO2PLOVER files the curfew under RETREAT."""
+    """The PLOVER manual's SANCTION mode withdraw (aid, observers, peacekeepers), its CONCEDE
+    ("removing curfews"), where CAMEO2PLOVER files the curfew under RETREAT, and its PROTEST
+    mode obstruct."""
     withdraw = event(events_of(analyzer, "Japan withdrew its observers from Mali."), "withdraw")
     assert (withdraw.category, withdraw.modality) == ("SANCTION", "asserted")
     lift = event(events_of(analyzer, "The army lifted the curfew in Algiers."), "lift")
     assert lift.category == "CONCEDE"
+    block = event(events_of(analyzer, "Angry farmers blocked the bridge to Germany."), "block")
+    assert block.category == "PROTEST"
 
 
 def test_denied_report_is_disputed(analyzer: Analyzer) -> None:
