@@ -9,14 +9,15 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 
 from newsledger.corpus import Database, database_url, default_path, open_database
 from newsledger.corpus.claims import BAND_COUNT, band_keys
 from newsledger.corpus.migrations import HEAD
-from newsledger.corpus.models import Base
-from newsledger.corpus.store import accounts
+from newsledger.corpus.models import Base, DocumentRow, FacetSetRow
+from newsledger.corpus.store import Linker, accounts, save_analyses
 from newsledger.errors import StoreError
+from newsledger.schema import Analysis
 
 # Search is made by the migrations alone, differently per backend (see `models`): FTS5's table
 # and its shadow tables on SQLite, a column and its index on PostgreSQL.
@@ -187,3 +188,28 @@ def test_stores_that_cannot_open_say_why_in_one_line(tmp_path: Path) -> None:
         open_database("postgresql://nobody:secret@127.0.0.1:1/none")
     assert "secret" not in str(caught.value)
     assert "\n" not in str(caught.value).strip()
+
+
+def test_facet_sets_of_stores_before_0005_are_built_from_their_facets(
+    tmp_path: Path, sample: list[Analysis], linker: Linker
+) -> None:
+    path = tmp_path / "ledger.db"
+    with open_database(str(path)) as database:
+        with database.transaction() as session:
+            save_analyses(session=session, analyses=sample, linker=linker)
+        with database.reading() as session:
+            documents = session.execute(select(DocumentRow.pk)).scalars().all()
+            written = dict(
+                session.execute(select(FacetSetRow.document_pk, FacetSetRow.codes)).all()
+            )
+    bare = open_database(str(path), migrate=False)
+    with bare.engine.begin() as connection:
+        config = migrations_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+        assert "facet_sets" not in inspect(connection).get_table_names()
+        command.upgrade(config, "head")
+        rebuilt = dict(connection.execute(text("SELECT document_pk, codes FROM facet_sets")).all())
+    bare.close()
+    assert sorted(written) == sorted(documents) and len(documents) == len(sample)
+    assert rebuilt == written

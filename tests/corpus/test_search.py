@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsledger.corpus import Database, SearchFilters
-from newsledger.corpus.store import fts5_query, search
+from newsledger.corpus.store import Linker, fts5_query, save_analyses, search
+from tests.corpus.builders import Article
 from tests.corpus.sample import HEALTH, NCRI, TEHRAN, WIRE
 
 
@@ -96,6 +97,25 @@ def test_facets_count_matching_documents(sample_store: Database) -> None:
     assert facets["category"] == {"ASSAULT": 3}
     assert facets["technique"] == {"Name_Calling,Labeling": 1}
     assert none.total == 0 and none.facets == {}
+
+
+def test_each_facet_keeps_its_commonest_values_ties_by_name(
+    database: Database, linker: Linker
+) -> None:
+    """Twelve sites, the first in three articles and the rest in one each: the top ten are
+    the common one, then nine of the tied ones in name order."""
+    analyses = []
+    for number in range(14):
+        site = "site-00.example" if number < 3 else f"site-{number - 2:02d}.example"
+        article = Article(f"Report {number} on the talks.", site=site)
+        analyses.append(article.build())
+    with database.transaction() as session:
+        save_analyses(session=session, analyses=analyses, linker=linker)
+    with database.reading() as session:
+        sites = search(session=session, query="talks").facets["site"]
+    assert [(value.value, value.count) for value in sites] == [("site-00.example", 3)] + [
+        (f"site-{number:02d}.example", 1) for number in range(1, 10)
+    ]
 
 
 def test_ranking_snippets_and_paging(sample_store: Database) -> None:

@@ -5,7 +5,7 @@ open a `corpus.database.Database` and pass `database.transaction()` or `database
 sessions.
 """
 
-from newsledger.corpus.store.common import entities_named
+from newsledger.corpus.store.common import FACETS, entities_named
 from newsledger.corpus.store.documents import (
     counts,
     iter_analyses,
@@ -13,7 +13,7 @@ from newsledger.corpus.store.documents import (
     related_documents,
 )
 from newsledger.corpus.store.export import COLUMNS, EXPORT_KINDS, ExportKind, export_rows
-from newsledger.corpus.store.fulltext import FACETS, facet_counts, fts5_query, search
+from newsledger.corpus.store.fulltext import facet_counts, fts5_query, search
 from newsledger.corpus.store.linking import Linker
 from newsledger.corpus.store.pages import disputes, entity_page
 from newsledger.corpus.store.write import (

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
@@ -44,6 +46,19 @@ def document_ref(row: Any) -> DocumentRef:
         published=row.published,
         section=json.loads(row.section),
     )
+
+
+FACETS = ("site", "section", "year", "entity", "speaker", "category", "technique")
+# A facet value's code: its facet's place in `FACETS` above this many bits, its id below.
+FACET_SHIFT = 40
+FACET_CODE = np.dtype("<u8")
+
+
+def facet_codes(values: Iterable[tuple[str, int]]) -> bytes:
+    """`FacetSetRow.codes` of a document's (facet, value id) pairs: sorted little-endian
+    64-bit integers, the same bytes on every backend and machine."""
+    codes = sorted(FACETS.index(facet) << FACET_SHIFT | value_id for facet, value_id in values)
+    return np.array(codes, dtype=FACET_CODE).tobytes()
 
 
 def facet_key(facet: str, value: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
 from sqlalchemy import ColumnElement, Select, column, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,7 @@ from newsledger.corpus.models import (
     DocumentEntityRow,
     DocumentRow,
     FacetRow,
+    FacetSetRow,
     FacetValueRow,
     SectionRow,
     StatementRow,
@@ -30,6 +32,9 @@ from newsledger.corpus.results import FacetValue, Hit, SearchFilters, SearchResu
 from newsledger.corpus.store.bulk import KEY_CHARS, one_of
 from newsledger.corpus.store.common import (
     DOCUMENT_COLUMNS,
+    FACET_CODE,
+    FACET_SHIFT,
+    FACETS,
     AnySelect,
     document_ref,
     entity_ids_named,
@@ -37,7 +42,6 @@ from newsledger.corpus.store.common import (
     speaker_condition,
 )
 
-FACETS = ("site", "section", "year", "entity", "speaker", "category", "technique")
 FACET_SIZE = 10
 # A search ranks at most this many matches, and counts facets over at most that many, the
 # newest stored: exact for a narrow search, the recent part of a broad one, fast either way.
@@ -263,26 +267,33 @@ def facet_counts(*, session: Session, documents: list[int]) -> dict[str, list[Fa
     """The commonest values of each facet among `documents` (keys), with their counts.
 
     The keys are passed, not the search's query: the database would run that query again, and
-    the keys are a thousand integers at most. The database keeps each facet's top values (a
-    window function), so that a broad search's thousands of distinct entities never reach
-    Python.
+    the keys are a thousand integers at most. Each document's facet values come as one row of
+    codes that carry their facet, counted here; only the values that can reach a facet's top
+    (its `FACET_SIZE` commonest, and those tied with the last) are looked up by name, so a
+    broad search's thousands of distinct entities never leave the database.
     """
-    counted = (
-        select(FacetRow.value_id, func.count().label("n"))
-        .where(one_of(session, FacetRow.document_pk, documents))
-        .group_by(FacetRow.value_id)
-        .subquery()
-    )
-    place = func.row_number().over(
-        partition_by=FacetValueRow.facet, order_by=(counted.c.n.desc(), FacetValueRow.value)
-    )
-    ranked = (
-        select(FacetValueRow.facet, FacetValueRow.value, counted.c.n, place.label("place"))
-        .join(counted, counted.c.value_id == FacetValueRow.id)
-        .subquery()
-    )
-    query = select(ranked.c.facet, ranked.c.value, ranked.c.n).where(ranked.c.place <= FACET_SIZE)
+    stored = session.execute(
+        select(FacetSetRow.codes).where(one_of(session, FacetSetRow.document_pk, documents))
+    ).scalars()
+    codes, counts = np.unique(np.frombuffer(b"".join(stored), dtype=FACET_CODE), return_counts=True)
+    facet_numbers = codes >> FACET_SHIFT
+    value_ids = codes & ((1 << FACET_SHIFT) - 1)
+    wanted: dict[int, int] = {}
+    for number in range(len(FACETS)):
+        mine = facet_numbers == number
+        mine_counts = counts[mine]
+        if len(mine_counts) > FACET_SIZE:
+            least = np.partition(mine_counts, -FACET_SIZE)[-FACET_SIZE]
+            mine[mine] = mine_counts >= least
+        wanted.update(zip(value_ids[mine].tolist(), counts[mine].tolist(), strict=True))
+    rows = session.execute(
+        select(FacetValueRow.id, FacetValueRow.facet, FacetValueRow.value).where(
+            one_of(session, FacetValueRow.id, list(wanted))
+        )
+    ).all()
     grouped: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
-    for row in session.execute(query.order_by(ranked.c.facet, ranked.c.place)):
-        grouped[row.facet].append(FacetValue(value=row.value, count=row.n))
+    for row in sorted(rows, key=lambda row: (-wanted[row.id], row.value)):
+        top = grouped[row.facet]
+        if len(top) < FACET_SIZE:
+            top.append(FacetValue(value=row.value, count=wanted[row.id]))
     return grouped

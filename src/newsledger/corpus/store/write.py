@@ -25,6 +25,7 @@ from newsledger.corpus.models import (
     EntityRow,
     EventRow,
     FacetRow,
+    FacetSetRow,
     FacetValueRow,
     IncidentRow,
     LabelRow,
@@ -40,7 +41,7 @@ from newsledger.corpus.resolve import (
 )
 from newsledger.corpus.store.bulk import KEY_CHARS, ids_by_key, insert_new, insert_rows, one_of
 from newsledger.corpus.store.claim_rows import save_statements
-from newsledger.corpus.store.common import facet_key
+from newsledger.corpus.store.common import facet_codes, facet_key
 from newsledger.corpus.store.linking import Batch, Linker
 from newsledger.schema import Analysis, Arg
 
@@ -224,7 +225,8 @@ def _save_framing(session: Session, batch: Batch) -> None:
 
 
 def _save_facets(session: Session, batch: Batch) -> None:
-    """Each document's facet values, one row each (see `models.FacetRow`)."""
+    """Each document's facet values, one row each (see `models.FacetRow`), and all of them
+    in one (`models.FacetSetRow`)."""
     rows: list[dict[str, Any]] = []
     for analysis, pk, local in zip(batch.analyses, batch.pks, batch.entity_ids, strict=True):
         document = analysis.document
@@ -251,6 +253,14 @@ def _save_facets(session: Session, batch: Batch) -> None:
         session,
         FacetRow,
         [{"document_pk": r["document_pk"], "value_id": ids[r["key"]]} for r in rows],
+    )
+    by_document: dict[int, list[tuple[str, int]]] = {pk: [] for pk in batch.pks}
+    for row in rows:
+        by_document[row["document_pk"]].append((row["key"].split(":", 1)[0], ids[row["key"]]))
+    insert_rows(
+        session,
+        FacetSetRow,
+        [{"document_pk": pk, "codes": facet_codes(pairs)} for pk, pairs in by_document.items()],
     )
 
 
