@@ -269,8 +269,8 @@ def facet_counts(*, session: Session, documents: list[int]) -> dict[str, list[Fa
     The keys are passed, not the search's query: the database would run that query again, and
     the keys are a thousand integers at most. Each document's facet values come as one row of
     codes that carry their facet, counted here; only the values that can reach a facet's top
-    (its `FACET_SIZE` commonest, and those tied with the last) are looked up by name, so a
-    broad search's thousands of distinct entities never leave the database.
+    (its `FACET_SIZE` commonest, and those tied with the last) are looked up by name, so the
+    names of a broad search's thousands of distinct entities are never read.
     """
     stored = session.execute(
         select(FacetSetRow.codes).where(one_of(session, FacetSetRow.document_pk, documents))
