@@ -628,8 +628,8 @@ def sourcing_profile(doc: Doc, statements: Sequence[Statement]) -> Sourcing:
         if not any(t.tag_ in FINITE_TAGS for t in words):
             continue
         first, last = words[0].idx, words[-1].idx + len(words[-1].text)
-        # The first covered stretch ending after the sentence starts is the only one that can
-        # overlap it first.
+        # The stretches are disjoint and sorted: only the first that ends after the sentence
+        # starts can overlap it.
         nearest = bisect_right(covered_ends, first)
         if nearest < len(covered) and covered[nearest][0] < last:
             continue
