@@ -348,10 +348,7 @@ class _Finder:
         conjunct ("... and held elections") or as the infinitive of one ("agrees to step down")."""
         current = verb
         while True:
-            if current.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in self.cues.conditional_marks
-                for c in current.children
-            ):
+            if current.dep_ == "advcl" and _marked(current, self.cues.conditional_marks):
                 return True
             if current.dep_ not in ("conj", "xcomp") or current.head.pos_ not in VERB_POS:
                 return False
@@ -361,9 +358,7 @@ class _Finder:
         """A pledge on condition that the other side complies ("will withdraw its force unless
         ... held elections") is a threat (PLOVER THREATEN; CAMEO 13's ultimatums)."""
         return any(
-            c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in self.cues.ultimatum_marks for m in c.children)
-            for c in verb.children
+            c.dep_ == "advcl" and _marked(c, self.cues.ultimatum_marks) for c in verb.children
         )
 
     def _intended_noun(self, noun: Token) -> tuple[bool, bool]:
@@ -510,3 +505,8 @@ class _Finder:
             quantities=quantities,
             evidence=self._evidence(token),
         )
+
+
+def _marked(clause: Token, marks: frozenset[str]) -> bool:
+    """Whether a subordinate clause opens with one of `marks` ("unless the president agrees")."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)

@@ -227,7 +227,7 @@ def _save_framing(session: Session, batch: Batch) -> None:
 def _save_facets(session: Session, batch: Batch) -> None:
     """Each document's facet values, one row each (see `models.FacetRow`), and all of them
     in one (`models.FacetSetRow`)."""
-    rows: list[dict[str, Any]] = []
+    facet_keys: dict[int, set[tuple[str, str]]] = {}
     for analysis, pk, local in zip(batch.analyses, batch.pks, batch.entity_ids, strict=True):
         document = analysis.document
         names = batch.entity_names
@@ -244,23 +244,26 @@ def _save_facets(session: Session, batch: Batch) -> None:
                 if statement.speaker.entity in local
             ),
         }
-        kept = {facet_key(facet, value) for facet, value in values if value}
-        rows.extend({"document_pk": pk, "key": key} for key in sorted(kept))
-    keys = sorted({row["key"] for row in rows})
+        facet_keys[pk] = {(facet, facet_key(facet, value)) for facet, value in values if value}
+    keys = sorted({key for pairs in facet_keys.values() for _, key in pairs})
     insert_new(session, FacetValueRow, [_facet_value(key) for key in keys], ["key"])
     ids = ids_by_key(session, FacetValueRow, keys)
     insert_rows(
         session,
         FacetRow,
-        [{"document_pk": r["document_pk"], "value_id": ids[r["key"]]} for r in rows],
+        [
+            {"document_pk": pk, "value_id": ids[key]}
+            for pk, pairs in facet_keys.items()
+            for _, key in sorted(pairs)
+        ],
     )
-    by_document: dict[int, list[tuple[str, int]]] = {pk: [] for pk in batch.pks}
-    for row in rows:
-        by_document[row["document_pk"]].append((row["key"].split(":", 1)[0], ids[row["key"]]))
     insert_rows(
         session,
         FacetSetRow,
-        [{"document_pk": pk, "codes": facet_codes(pairs)} for pk, pairs in by_document.items()],
+        [
+            {"document_pk": pk, "codes": facet_codes((facet, ids[key]) for facet, key in pairs)}
+            for pk, pairs in facet_keys.items()
+        ],
     )
 
 
