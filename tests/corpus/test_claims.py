@@ -3,10 +3,18 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from newsledger.corpus import claims
-from newsledger.corpus.claims import MIN_TERMS, Signer, band_keys, similarity
+from newsledger.corpus.claims import (
+    MIN_TERMS,
+    Signer,
+    band_keys,
+    load_content_vectors,
+    similarity,
+)
+from newsledger.corpus.store.linking import DEFAULT_CLAIM_SIMILARITY
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +96,24 @@ def test_a_batch_of_term_sets_gives_each_its_own_bands(signer: Signer) -> None:
     assert batch == [[], *band_keys([first]), [], *band_keys([second]), []]
     assert band_keys([]) == []
     assert band_keys([frozenset()]) == [[]]
+
+
+def test_content_vectors_are_unit_rows_and_zero_without_pieces() -> None:
+    rows = load_content_vectors().embed(["the truce was violated within hours", "", "   "])
+    assert rows.shape[0] == 3
+    assert np.linalg.norm(rows[0]) == pytest.approx(1.0, abs=1e-5)
+    assert not rows[1].any() and not rows[2].any()
+
+
+def test_vectors_raise_synonyms_but_numbers_still_decide(signer: Signer) -> None:
+    contents = [
+        "the ceasefire was violated within hours",
+        "within hours the truce was violated",
+        "the ceasefire was violated within 2 hours",
+    ]
+    left, right, numbered = (signer.sign(content) for content in contents)
+    vectors = load_content_vectors().embed(contents)
+    with_vectors = similarity(left, right, (vectors[0], vectors[1]))
+    assert with_vectors > similarity(left, right)
+    assert with_vectors >= DEFAULT_CLAIM_SIMILARITY
+    assert similarity(left, numbered, (vectors[0], vectors[2])) == 0.0

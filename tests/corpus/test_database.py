@@ -14,7 +14,7 @@ from sqlalchemy import inspect, select, text
 from newsledger.corpus import Database, database_url, default_path, open_database
 from newsledger.corpus.claims import BAND_COUNT, band_keys
 from newsledger.corpus.migrations import HEAD
-from newsledger.corpus.models import Base, DocumentRow, FacetSetRow
+from newsledger.corpus.models import Base, ClaimBandRow, ClaimRow, DocumentRow, FacetSetRow
 from newsledger.corpus.store import Linker, accounts, save_analyses
 from newsledger.errors import StoreError
 from newsledger.schema import Analysis
@@ -212,4 +212,27 @@ def test_facet_sets_of_stores_before_0005_are_built_from_their_facets(
         rebuilt = dict(connection.execute(text("SELECT document_pk, codes FROM facet_sets")).all())
     bare.close()
     assert sorted(written) == sorted(documents) and len(documents) == len(sample)
+    assert rebuilt == written
+
+
+def test_claim_vectors_of_stores_before_0006_are_computed_from_their_texts(
+    tmp_path: Path, sample: list[Analysis], linker: Linker
+) -> None:
+    path = tmp_path / "ledger.db"
+    with open_database(str(path)) as database:
+        with database.transaction() as session:
+            save_analyses(session=session, analyses=sample, linker=linker)
+        with database.reading() as session:
+            written = dict(session.execute(select(ClaimRow.id, ClaimRow.vector)).all())
+            banded = set(session.execute(select(ClaimBandRow.claim_id)).scalars())
+    bare = open_database(str(path), migrate=False)
+    with bare.engine.begin() as connection:
+        config = migrations_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+        assert "vector" not in {c["name"] for c in inspect(connection).get_columns("claims")}
+        command.upgrade(config, "head")
+        rebuilt = dict(connection.execute(text("SELECT id, vector FROM claims")).all())
+    bare.close()
+    assert banded and {claim for claim, vector in written.items() if vector} == banded
     assert rebuilt == written

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from newsledger.corpus import Database
+from newsledger.corpus.claims import similarity
+from newsledger.corpus.models import StatementRow
 from newsledger.corpus.store import (
     Linker,
     counts,
@@ -17,8 +20,10 @@ from newsledger.corpus.store import (
     related_documents,
     save_analyses,
 )
+from newsledger.corpus.store.linking import DEFAULT_CLAIM_SIMILARITY
 from newsledger.errors import NotFound
 from newsledger.schema import Analysis
+from tests.corpus.builders import Article
 from tests.corpus.sample import HEALTH, NCRI, TEHRAN, WIRE, camp_ashraf, plague
 
 
@@ -185,3 +190,25 @@ def test_stored_analyses_come_back_unchanged(
     with sample_store.reading() as session:
         assert list(iter_analyses(session=session, batch_size=3)) == sample
         assert load_analysis(session=session, document_id=sample[3].document.id) == sample[3]
+
+
+def test_paraphrases_that_share_too_few_words_meet_through_content_vectors(
+    database: Database, linker: Linker
+) -> None:
+    said = "unemployment fell to its lowest level in a decade"
+    paraphrase = "the unemployment rate dropped to its lowest level in ten years"
+    other_number = "unemployment fell to 4 percent, its lowest level in a decade"
+    articles = []
+    for content, site in ((said, WIRE), (paraphrase, HEALTH), (other_number, TEHRAN)):
+        article = Article(f"The minister said {content}.", site=site, published="2019-02-01")
+        article.statement(content, "said", speaker="The minister")
+        articles.append(article.build())
+    signer = linker.signer
+    assert similarity(signer.sign(said), signer.sign(paraphrase)) < DEFAULT_CLAIM_SIMILARITY
+    with database.transaction() as session:
+        save_analyses(session=session, analyses=articles, linker=linker)
+    with database.reading() as session:
+        query = select(StatementRow.claim_id).order_by(StatementRow.document_pk)
+        first, second, third = session.scalars(query).all()
+    assert first == second
+    assert third != first

@@ -3,17 +3,18 @@
 A statement's content becomes a `Signature`: its content words as Snowball stems (stop words,
 reporting verbs and negations left out), the numbers it states, and its sign (negative when the
 content is negated an odd number of times, or the cue is a denial: "denied that the group
-attacked"). Two signatures say the same thing when their stems' cosine reaches a threshold and
-their numbers agree: "35 killed" and "dozens killed" are different claims, however alike their
-words. A statement with the same words but the other sign denies the claim.
+attacked"). Two contents say the same thing when their numbers agree ("35 killed" and "dozens
+killed" are different claims, however alike their words) and their similarity reaches a
+threshold: the mean of their stems' cosine and of their `ContentVectors` cosine, a static
+embedding distilled from a sentence encoder that meets "protesters" with "demonstrators" and
+"truce" with "ceasefire", where stems alone cannot. A statement with the same content but the
+other sign denies the claim.
 
 Finding candidates must not compare a statement with every claim in the store, so each claim is
 indexed by MinHash bands (`band_keys`): claims that share a band are compared, and similar term sets
 share one with high probability (8 bands of 2 hashes: a Jaccard similarity of 0.5 is found 9
-times in 10). All of this is pure: `store` reads and writes the rows.
-
-There is no semantic (embedding) similarity yet: no PyPI package ships offline English word
-vectors small enough to load per process, and stems already meet "attacked"/"attacks".
+times in 10). So the vectors refine what shared words found; two contents with no content word
+in common are not compared. All of this is pure: `store` reads and writes the rows.
 """
 
 from __future__ import annotations
@@ -29,11 +30,17 @@ from importlib import resources
 
 import numpy as np
 import snowballstemmer
+from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, ValidationError
+from tokenizers import Tokenizer
 
 from newsledger.errors import DataFileError
 
 WORDS_FILE = "corpus/data/claim_words.json"
+# Built by scripts/build_claim_vectors.py, one row per word piece of MiniLM's vocabulary, whose
+# tokenizer the document encoder ships.
+VECTORS_FILE = "corpus/data/claim_vectors.npy"
+TOKENIZER_FILE = "analyze/data/framing_tokenizer.json"
 BAND_COUNT = 8
 # Words whose kind and stem a `Signer` remembers: the common vocabulary of news many times
 # over, at about 200 bytes a word in its two caches.
@@ -151,12 +158,74 @@ class Signer:
         return Signature(frozenset(terms), frozenset(numbers), (negations % 2 == 1) != denied)
 
 
-def similarity(left: Signature, right: Signature) -> float:
-    """Cosine of the two term sets, and 0 when their numbers disagree."""
+@functools.cache
+def load_content_vectors() -> ContentVectors:
+    """The shipped vectors and tokenizer, loaded once per process (8 MB in memory)."""
+    return ContentVectors()
+
+
+class ContentVectors:
+    """Unit vectors of contents: the sum of their word pieces' rows in the distilled table, whose
+    weights already make frequent pieces ("the", "of") count for little."""
+
+    def __init__(self) -> None:
+        package = resources.files("newsledger")
+        try:
+            with package.joinpath(VECTORS_FILE).open("rb") as data:
+                self._rows = np.load(data, allow_pickle=False).astype(np.float32)
+            self._tokenizer = Tokenizer.from_str(
+                package.joinpath(TOKENIZER_FILE).read_text(encoding="utf-8")
+            )
+        except (OSError, ValueError) as exc:
+            raise DataFileError(
+                f"cannot load the claim vectors: {exc}", source=VECTORS_FILE
+            ) from exc
+        self._tokenizer.no_truncation()
+        self._tokenizer.no_padding()
+
+    def embed(self, contents: Sequence[str]) -> NDArray[np.float32]:
+        """One row per content; all zeros where it has no piece with a vector."""
+        rows = np.zeros((len(contents), self._rows.shape[1]), dtype=np.float32)
+        if not contents:
+            return rows
+        encodings = self._tokenizer.encode_batch(list(contents), add_special_tokens=False)
+        sizes = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(contents))
+        filled = np.flatnonzero(sizes)
+        if not filled.size:
+            return rows
+        pieces = np.fromiter(
+            (piece for e in encodings for piece in e.ids), dtype=np.int64, count=int(sizes.sum())
+        )
+        starts = (np.cumsum(sizes) - sizes)[filled]
+        rows[filled] = np.add.reduceat(self._rows[pieces], starts, axis=0)
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        np.divide(rows, norms, out=rows, where=norms > 0)
+        return rows
+
+
+def vector_bytes(vector: NDArray[np.float32]) -> bytes:
+    """How the store keeps a claim's vector: float16, half the size, cosines within 0.001."""
+    return vector.astype("<f2").tobytes()
+
+
+def vector_from_bytes(data: bytes) -> NDArray[np.float32]:
+    return np.frombuffer(data, dtype="<f2").astype(np.float32)
+
+
+def similarity(
+    left: Signature,
+    right: Signature,
+    vectors: tuple[NDArray[np.float32], NDArray[np.float32]] | None = None,
+) -> float:
+    """0 when the numbers disagree; else the cosine of the two term sets, averaged with the
+    cosine of the two contents' `vectors` (negative cosines count as 0) when they are given."""
     if left.numbers != right.numbers or not left.terms or not right.terms:
         return 0.0
     shared = len(left.terms & right.terms)
-    return shared / math.sqrt(len(left.terms) * len(right.terms))
+    lexical = shared / math.sqrt(len(left.terms) * len(right.terms))
+    if vectors is None:
+        return lexical
+    return (lexical + max(0.0, float(vectors[0] @ vectors[1]))) / 2
 
 
 def band_keys(term_sets: Sequence[Collection[str]]) -> list[list[int]]:

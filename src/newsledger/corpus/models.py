@@ -118,6 +118,9 @@ class ClaimRow(Base):
     numbers: Mapped[str] = mapped_column(Text)
     # Whether the first statement of the claim said it in the negative.
     negative: Mapped[bool] = mapped_column(Boolean)
+    # The `claims.ContentVectors` vector of `text` (`claims.vector_bytes`), where the claim has
+    # bands: only those are ever compared.
+    vector: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class ClaimBandRow(Base):

@@ -9,14 +9,24 @@ links to a claim's statement as its denial.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from newsledger.corpus import convert
-from newsledger.corpus.claims import Signature, band_keys, decode_terms, encode_terms, similarity
+from newsledger.corpus.claims import (
+    Signature,
+    band_keys,
+    decode_terms,
+    encode_terms,
+    similarity,
+    vector_bytes,
+    vector_from_bytes,
+)
 from newsledger.corpus.models import (
     ClaimBandRow,
     ClaimRow,
@@ -37,6 +47,8 @@ class _PendingStatement:
     values: dict[str, Any]
     signature: Signature
     bands: list[int]  # the signature's MinHash bands, empty when it is too short to compare
+    # The content's vector where there are bands; empty where it is never compared.
+    vector: NDArray[np.float32] = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     claim: int = 0
 
 
@@ -65,13 +77,13 @@ def save_statements(session: Session, batch: Batch, linker: Linker) -> None:
                 for entity_id in sorted(about)
             )
     comparable = [item for item in pending if item.signature.comparable]
-    for item, keys in zip(
-        comparable, band_keys([item.signature.terms for item in comparable]), strict=True
-    ):
-        item.bands = keys
+    keys = band_keys([item.signature.terms for item in comparable])
+    vectors = linker.content_vectors.embed([item.statement.content.text for item in comparable])
+    for item, bands, vector in zip(comparable, keys, vectors, strict=True):
+        item.bands, item.vector = bands, vector
     if not pending:
         return
-    negative = _assign_claims(session, pending, linker.claim_similarity)
+    negative = _assign_claims(session, pending, linker)
     disputes: dict[tuple[int, int, str], str] = {}
     claim_of = {(p.pk, p.statement.id): p.claim for p in pending}
     for item in pending:
@@ -95,24 +107,26 @@ def save_statements(session: Session, batch: Batch, linker: Linker) -> None:
 
 
 def _assign_claims(
-    session: Session, pending: list[_PendingStatement], threshold: float
+    session: Session, pending: list[_PendingStatement], linker: Linker
 ) -> dict[int, bool]:
-    """Give each statement the most similar claim at or above `threshold`, or a new one.
+    """Give each statement the most similar claim at or above the linker's threshold, or a new
+    one.
 
     Returns each claim's sign (whether its first statement was negative).
     """
+    threshold = linker.claim_similarity
     wanted = sorted({band for p in pending for band in p.bands})
     members = _band_members(session, wanted)
-    signatures = _claim_signatures(
+    signatures, vectors = _claim_signatures(
         session, sorted({c for found in members.values() for c in found})
     )
     new: dict[int, _PendingStatement] = {}
     for item in pending:
-        signature, keys = item.signature, item.bands
+        signature, keys, vector = item.signature, item.bands, item.vector
         # The most similar candidate; on a tie, the oldest (stored before new, then in order).
         best, best_rank = 0, (0.0, (False, 0))
         for claim in set().union(*(members.get(key, ()) for key in keys)):
-            score = similarity(signature, signatures[claim])
+            score = similarity(signature, signatures[claim], (vector, vectors[claim]))
             if score >= threshold:
                 rank = (-score, _age(claim))
                 if best == 0 or rank < best_rank:
@@ -121,6 +135,7 @@ def _assign_claims(
             best = -(len(new) + 1)
             new[best] = item
             signatures[best] = signature
+            vectors[best] = vector
             for key in keys:
                 members.setdefault(key, set()).add(best)
         item.claim = best
@@ -141,13 +156,20 @@ def _band_members(session: Session, wanted: list[int]) -> dict[int, set[int]]:
     return members
 
 
-def _claim_signatures(session: Session, claim_ids: list[int]) -> dict[int, Signature]:
+def _claim_signatures(
+    session: Session, claim_ids: list[int]
+) -> tuple[dict[int, Signature], dict[int, NDArray[np.float32]]]:
+    """The stored claims' signatures and vectors (all of them have bands, hence vectors)."""
     signatures: dict[int, Signature] = {}
-    query = select(ClaimRow.id, ClaimRow.terms, ClaimRow.numbers, ClaimRow.negative)
+    vectors: dict[int, NDArray[np.float32]] = {}
+    query = select(
+        ClaimRow.id, ClaimRow.terms, ClaimRow.numbers, ClaimRow.negative, ClaimRow.vector
+    )
     for row in session.execute(query.where(one_of(session, ClaimRow.id, claim_ids))):
         terms, numbers = decode_terms(row.terms), decode_terms(row.numbers)
         signatures[row.id] = Signature(terms, numbers, row.negative)
-    return signatures
+        vectors[row.id] = vector_from_bytes(row.vector)
+    return signatures, vectors
 
 
 def _age(claim_id: int) -> tuple[bool, int]:
@@ -164,6 +186,7 @@ def _insert_claims(session: Session, founders: list[_PendingStatement]) -> dict[
             "terms": encode_terms(p.signature.terms),
             "numbers": encode_terms(p.signature.numbers),
             "negative": p.signature.negative,
+            "vector": vector_bytes(p.vector) if p.bands else None,
         }
         for p in founders
     ]

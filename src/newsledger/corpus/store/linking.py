@@ -5,16 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsledger.analyze.aliases import AliasTable, load_alias_table
-from newsledger.corpus.claims import Signer
+from newsledger.corpus.claims import ContentVectors, Signer, load_content_vectors
 from newsledger.corpus.resolve import CanonicalName, canonical_name
 from newsledger.schema import Analysis, Entity
 
-DEFAULT_CLAIM_SIMILARITY = 0.6
+DEFAULT_CLAIM_SIMILARITY = 0.55
 NAME_CACHE = 200_000
 
 
 class Linker:
-    """What linking needs besides the rows: the alias table, the claim signer, a threshold.
+    """What linking needs besides the rows: the alias table, the claim signer and content
+    vectors, a threshold.
 
     Build one per ingest run; each holds only read-only tables and caches, never stored ids,
     since a batch that rolls back must leave nothing behind.
@@ -28,6 +29,7 @@ class Linker:
     ) -> None:
         self.aliases = aliases if aliases is not None else load_alias_table()
         self.signer = signer if signer is not None else Signer()
+        self.content_vectors: ContentVectors = load_content_vectors()
         self.claim_similarity = claim_similarity
         self._names: dict[tuple[str, str, tuple[str, ...]], CanonicalName] = {}
 
