@@ -14,6 +14,7 @@ from newsledger.cli import main
 from newsledger.schema import SCHEMA_ID
 
 from .conftest import REPO, SEED
+from .ingest.conftest import article_html, warc_record, warcinfo_record
 
 PTC_LIKE = "Brexit talks stall again\n\nThe minister said on Monday that talks had stalled.\n"
 
@@ -163,3 +164,25 @@ def test_the_installed_command_and_python_m_both_work() -> None:
         result = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout)["document"]["section"] == ["Iraq"]
+
+
+def test_one_archive_is_spread_over_the_jobs_with_the_same_output(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    records = [warcinfo_record()]
+    for number in range(12):
+        page = article_html(f"Assembly vote {number}", f"close road number {number}")
+        records.append(warc_record(f"https://example.org/{number}", page.encode()))
+        if number == 6:
+            records.append(warc_record("https://example.org/empty", b""))
+    archive = tmp_path / "crawl.warc"
+    archive.write_bytes(b"".join(records))
+    page = tmp_path / "after.txt"
+    page.write_text(PTC_LIKE, encoding="utf-8")
+    one = run_cli(capsys, "analyze", str(archive), str(page))
+    two = run_cli(capsys, "analyze", "--jobs", "2", str(archive), str(page))
+    assert one[0] == two[0] == 1  # the empty record failed, the rest did not
+    titles = [json.loads(line)["document"]["title"] for line in two[1].splitlines()]
+    assert titles == [*(f"Assembly vote {n}" for n in range(12)), "Brexit talks stall again"]
+    assert one[1] == two[1]
+    assert one[2] == two[2] and "crawl.warc#record-9" in two[2]

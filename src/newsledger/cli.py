@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsledger import cli_corpus, cli_scale, cli_web
 from newsledger.config import Settings, load_settings
 from newsledger.errors import NewsledgerError
-from newsledger.ingest import expand_inputs, load_path
+from newsledger.ingest import expand_inputs, is_archive, load_path
 from newsledger.report import render_markdown
 from newsledger.schema import Analysis, Document, json_schema
 
@@ -57,13 +57,17 @@ def _analysed(
 ) -> Iterator[Analysis | NewsledgerError]:
     # The analysis modules are imported here: spaCy takes seconds to import, and the corpus
     # commands never need it. Standard input stays with this process.
-    if jobs > 1 and len(inputs) > 1 and "-" not in inputs:
+    # Fewer files than jobs need no more workers than files, unless one is an archive, whose
+    # records are spread over the workers.
+    if len(inputs) < jobs and not any(is_archive(path, raw_text=raw_text) for path in inputs):
+        jobs = len(inputs)
+    if jobs > 1 and "-" not in inputs:
         from newsledger.analyze.parallel import analyze_files
 
         task = progress.add_task("analysing", total=len(inputs))
         yield from analyze_files(
             inputs,
-            jobs=min(jobs, len(inputs)),
+            jobs=jobs,
             raw_text=raw_text,
             settings=settings,
             on_files_done=lambda count: progress.advance(task, count),
@@ -131,7 +135,7 @@ def analyze(
             "--jobs",
             "-j",
             min=1,
-            help="Worker processes, each analysing whole files (a WARC archive is one file).",
+            help="Worker processes; files and the records of WARC archives are spread over them.",
         ),
     ] = 1,
 ) -> int:

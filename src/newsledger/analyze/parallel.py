@@ -1,36 +1,53 @@
 """`analyze --jobs N`: the files analysed by N worker processes, results in input order.
 
 Each worker builds its own `Analyzer` once (spaCy and the taggers hold state that threads
-would contend for, and the GIL would serialise them). Files go to the workers in small groups,
-so that each group still runs through `nlp.pipe` in batches and no worker waits long at the
-end; a WARC archive is one file, so it is analysed by one worker (`newsledger spark run`
-spreads archives over a cluster).
+would contend for, and the GIL would serialise them). The work goes out in small tasks, so that
+each still runs through `nlp.pipe` in batches and no worker waits long at the end: a few files,
+or a few records of a WARC archive. This process reads archives itself and hands their HTML
+responses out, so one large archive keeps every worker busy and the last archive does not run
+alone. At most a few tasks per worker are out at once, so reading ahead of the workers never
+holds more than that in memory, however large the archive.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from newsledger.config import Settings
 from newsledger.errors import NewsledgerError
-from newsledger.ingest import load_path
-from newsledger.schema import Analysis
+from newsledger.ingest import Response, archive_responses, is_archive, load_path, load_response
+from newsledger.schema import Analysis, Document
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     from newsledger.analyze.pipeline import Analyzer
 
 FILES_PER_TASK = 8
+# An archive's records go out in fours of `nlp.pipe` batches (of 8 by default): within a task the
+# worker encodes one batch while it parses the one before.
+RECORDS_PER_TASK = 32
 GROUPS_PER_WORKER = 4
 # An error crosses the process boundary as its class, message and source: exceptions with
 # keyword-only arguments do not survive pickling whole.
 _Failure = tuple[type[NewsledgerError], str, str | None]
 _Result = Analysis | _Failure
+# A file to read, an archive's response to turn into a document, or an archive's bad record.
+_Unit = str | Response | _Failure
 
 _worker_analyzer: Analyzer | None = None
+
+
+@dataclass
+class _Task:
+    units: list[_Unit] = field(default_factory=list)
+    # The input files whose last unit is in this task: the progress bar counts files.
+    files_done: int = 0
 
 
 def analyze_files(
@@ -42,28 +59,58 @@ def analyze_files(
     on_files_done: Callable[[int], None] = lambda _: None,
 ) -> Iterator[Analysis | NewsledgerError]:
     """Every document of `paths`, analysed by `jobs` processes, in the order of `paths`."""
-    # Small enough that every worker gets several groups (a few WARC archives are a few
-    # files), large enough that `nlp.pipe` batches well when the files are single pages.
+    # Small enough that every worker gets several groups of single pages, large enough that
+    # `nlp.pipe` batches well.
     size = max(1, min(FILES_PER_TASK, len(paths) // (jobs * GROUPS_PER_WORKER)))
-    groups = [list(group) for group in _groups(paths, size)]
+    tasks = _tasks(paths, files_per_task=size, raw_text=raw_text, settings=settings)
     # "spawn": a fresh interpreter, never a fork of a parent whose threads hold locks.
     context = multiprocessing.get_context("spawn")
     with context.Pool(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
-        work = partial(_analyse_group, raw_text=raw_text, settings=settings)
-        for group, results in zip(groups, pool.imap(work, groups), strict=True):
-            for result in results:
-                if isinstance(result, Analysis):
-                    yield result
-                else:
-                    kind, message, source = result
-                    yield kind(message, source=source)
-            on_files_done(len(group))
+        work = partial(_analyse_task, raw_text=raw_text)
+        running: deque[tuple[_Task, AsyncResult[list[_Result]]]] = deque()
+        for task in tasks:
+            running.append((task, pool.apply_async(work, (task.units,))))
+            if len(running) >= jobs * GROUPS_PER_WORKER:
+                yield from _finish(*running.popleft(), on_files_done)
+        while running:
+            yield from _finish(*running.popleft(), on_files_done)
 
 
-def _groups(paths: Sequence[str], size: int) -> Iterator[tuple[str, ...]]:
-    iterator = iter(paths)
-    while group := tuple(islice(iterator, size)):
-        yield group
+def _finish(
+    task: _Task, pending: AsyncResult[list[_Result]], on_files_done: Callable[[int], None]
+) -> Iterator[Analysis | NewsledgerError]:
+    for result in pending.get():
+        if isinstance(result, Analysis):
+            yield result
+        else:
+            kind, message, source = result
+            yield kind(message, source=source)
+    on_files_done(task.files_done)
+
+
+def _tasks(
+    paths: Sequence[str], *, files_per_task: int, raw_text: bool, settings: Settings
+) -> Iterator[_Task]:
+    task = _Task()
+    for path in paths:
+        if is_archive(path, raw_text=raw_text):
+            for item in archive_responses(path, settings=settings):
+                task.units.append(item if isinstance(item, Response) else _failure(item))
+                if len(task.units) >= RECORDS_PER_TASK:
+                    yield task
+                    task = _Task()
+        else:
+            task.units.append(path)
+        task.files_done += 1
+        if len(task.units) >= files_per_task:
+            yield task
+            task = _Task()
+    if task.units or task.files_done:
+        yield task
+
+
+def _failure(error: NewsledgerError) -> _Failure:
+    return (type(error), error.message, error.source)
 
 
 def _start_worker(settings: Settings) -> None:
@@ -75,12 +122,23 @@ def _start_worker(settings: Settings) -> None:
     _worker_analyzer = Analyzer(settings)
 
 
-def _analyse_group(paths: list[str], *, raw_text: bool, settings: Settings) -> list[_Result]:
+def _analyse_task(units: list[_Unit], *, raw_text: bool) -> list[_Result]:
     assert _worker_analyzer is not None, "the pool's initializer builds the analyzer"
-    documents = (
-        item for path in paths for item in load_path(path, raw_text=raw_text, settings=settings)
-    )
+    settings = _worker_analyzer.settings
     return [
-        (type(item), item.message, item.source) if isinstance(item, NewsledgerError) else item
-        for item in _worker_analyzer.analyze_stream(documents)
+        _failure(item) if isinstance(item, NewsledgerError) else item
+        for item in _worker_analyzer.analyze_stream(_documents(units, raw_text, settings))
     ]
+
+
+def _documents(
+    units: list[_Unit], raw_text: bool, settings: Settings
+) -> Iterator[Document | NewsledgerError]:
+    for unit in units:
+        if isinstance(unit, str):
+            yield from load_path(unit, raw_text=raw_text, settings=settings)
+        elif isinstance(unit, Response):
+            yield load_response(unit, settings=settings)
+        else:
+            kind, message, source = unit
+            yield kind(message, source=source)

@@ -275,10 +275,37 @@ def load_warc(
 ) -> Iterator[Document | IngestError]:
     """The documents of a WARC archive read from a stream (plain or gzip), record by record."""
     for item in iter_responses(stream, name=name, max_bytes=settings.max_input_bytes):
-        yield item if isinstance(item, IngestError) else _load_response(item, settings=settings)
+        yield item if isinstance(item, IngestError) else load_response(item, settings=settings)
 
 
-def _load_response(response: Response, *, settings: Settings) -> Document | IngestError:
+def is_archive(path: str, *, raw_text: bool = False) -> bool:
+    """Whether `load_path` would stream `path` as a WARC archive (by its name or first bytes)."""
+    if raw_text or path == _STDIN:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return _is_warc(handle.peek(_SNIFF_BYTES)[:_SNIFF_BYTES], path)
+    except OSError:
+        return False
+
+
+def archive_responses(
+    path: str, *, settings: Settings = _DEFAULT_SETTINGS
+) -> Iterator[Response | IngestError]:
+    """The responses of the archive at `path`, not yet turned into documents, so that
+    `load_response` can do that elsewhere: `analyze --jobs` spreads one archive's records over
+    its workers."""
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed when the records run out
+    except OSError as exc:
+        yield IngestError(f"cannot read the file: {exc.strerror or exc}", source=path)
+        return
+    with handle:
+        yield from iter_responses(handle, name=path, max_bytes=settings.max_input_bytes)
+
+
+def load_response(response: Response, *, settings: Settings) -> Document | IngestError:
+    """The document of one HTML response of an archive, or why there is none."""
     try:
         page = parse_html(
             _decode(response.body, declared=(response.charset,)),

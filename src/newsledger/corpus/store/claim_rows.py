@@ -79,6 +79,9 @@ def save_statements(session: Session, batch: Batch, linker: Linker) -> None:
     comparable = [item for item in pending if item.signature.comparable]
     keys = band_keys([item.signature.terms for item in comparable])
     vectors = linker.content_vectors.embed([item.statement.content.text for item in comparable])
+    # At the precision the store keeps (`vector_bytes`): a claim then compares the same in the
+    # batch that founds it and in every later one.
+    vectors = vectors.astype(np.float16).astype(np.float32)
     for item, bands, vector in zip(comparable, keys, vectors, strict=True):
         item.bands, item.vector = bands, vector
     if not pending:
