@@ -6,6 +6,7 @@ import pytest
 
 from newsledger.corpus import Database, SearchFilters
 from newsledger.corpus.store import Linker, fts5_query, save_analyses, search
+from newsledger.corpus.store.fulltext import query_stems, snippet
 from tests.corpus.builders import Article
 from tests.corpus.sample import HEALTH, NCRI, TEHRAN, WIRE
 
@@ -176,3 +177,18 @@ def test_broad_searches_rank_their_newest_matches(
     assert (results.total, results.ranked) == (3, 2)
     assert {hit.document.title for hit in results.hits} == {DENIAL, WIRE_REPORT}
     assert (narrow.total, narrow.ranked) == (1, 1)
+
+
+def test_postgres_snippets_mark_the_asked_stems_around_the_first_match() -> None:
+    text = (
+        "The Iraqi forces attacked Camp Ashraf on Friday. Residents of the camp said the "
+        "attacks killed 35 people and wounded many more in the camps of the province near the "
+        "border with Iran, where the group has lived since the war of the 1980s."
+    )
+    stems = query_stems('"killed people" OR wounded -Iraqi')
+    shown = snippet(text, stems)
+    assert shown.startswith("…of the camp said the attacks [killed] 35 [people] and [wounded]")
+    assert shown.endswith("…") and "[Iraqi]" not in shown
+    assert snippet(text, query_stems("camps")).startswith("The Iraqi forces attacked [Camp]")
+    assert snippet(text, query_stems("Tehran")).startswith("The Iraqi forces attacked Camp")
+    assert snippet("", stems) == ""
