@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
@@ -9,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, select, text
+from sqlalchemy import Inspector, inspect, select, text
 
 from newsledger.corpus import Database, database_url, default_path, open_database
 from newsledger.corpus.claims import BAND_COUNT, band_keys
@@ -60,6 +62,23 @@ def store_at(path: Path, revision: str, *extra: str) -> None:
         for statement in extra:
             connection.execute(text(statement))
     bare.close()
+
+
+def migrated_again(
+    path: Path, revision: str, query: str, *, undone: Callable[[Inspector], bool]
+) -> dict[Any, Any]:
+    """The rows of `query` (key, value) after the store at `path` went down to `revision`,
+    where `undone` holds, and up to the head again."""
+    bare = open_database(str(path), migrate=False)
+    with bare.engine.begin() as connection:
+        config = migrations_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+        assert undone(inspect(connection))
+        command.upgrade(config, "head")
+        rows = dict(connection.execute(text(query)).all())
+    bare.close()
+    return rows
 
 
 def differences(database: Database) -> list[object]:
@@ -202,15 +221,12 @@ def test_facet_sets_of_stores_before_0005_are_built_from_their_facets(
             written = dict(
                 session.execute(select(FacetSetRow.document_pk, FacetSetRow.codes)).all()
             )
-    bare = open_database(str(path), migrate=False)
-    with bare.engine.begin() as connection:
-        config = migrations_config()
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0004")
-        assert "facet_sets" not in inspect(connection).get_table_names()
-        command.upgrade(config, "head")
-        rebuilt = dict(connection.execute(text("SELECT document_pk, codes FROM facet_sets")).all())
-    bare.close()
+    rebuilt = migrated_again(
+        path,
+        "0004",
+        "SELECT document_pk, codes FROM facet_sets",
+        undone=lambda store: "facet_sets" not in store.get_table_names(),
+    )
     assert sorted(written) == sorted(documents) and len(documents) == len(sample)
     assert rebuilt == written
 
@@ -225,14 +241,11 @@ def test_claim_vectors_of_stores_before_0006_are_computed_from_their_texts(
         with database.reading() as session:
             written = dict(session.execute(select(ClaimRow.id, ClaimRow.vector)).all())
             banded = set(session.execute(select(ClaimBandRow.claim_id)).scalars())
-    bare = open_database(str(path), migrate=False)
-    with bare.engine.begin() as connection:
-        config = migrations_config()
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0005")
-        assert "vector" not in {c["name"] for c in inspect(connection).get_columns("claims")}
-        command.upgrade(config, "head")
-        rebuilt = dict(connection.execute(text("SELECT id, vector FROM claims")).all())
-    bare.close()
+    rebuilt = migrated_again(
+        path,
+        "0005",
+        "SELECT id, vector FROM claims",
+        undone=lambda store: "vector" not in {c["name"] for c in store.get_columns("claims")},
+    )
     assert banded and {claim for claim, vector in written.items() if vector} == banded
     assert rebuilt == written

@@ -293,9 +293,9 @@ def _first_asked(text: str, stems: frozenset[str]) -> int | None:
     """Where the first word with one of `stems` starts. Words are found by their stems'
     beginnings in one regular-expression pass (a stem is a word's beginning, but for a final
     "y" it turns into "i"), and only those words are stemmed."""
-    if not stems:
+    beginnings = sorted({stem[:-1] if stem.endswith("i") else stem for stem in stems} - {""})
+    if not beginnings:
         return None
-    beginnings = sorted({stem[:-1] if stem.endswith("i") else stem for stem in stems if stem})
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, beginnings)) + r")\w*", re.IGNORECASE)
     for match in pattern.finditer(text):
         if _stem(match.group()) in stems:
