@@ -64,6 +64,14 @@ def store_at(path: Path, revision: str, *extra: str) -> None:
     bare.close()
 
 
+def stored(path: Path, analyses: list[Analysis], linker: Linker) -> Database:
+    """A store at `path` holding `analyses`, open."""
+    database = open_database(str(path))
+    with database.transaction() as session:
+        save_analyses(session=session, analyses=analyses, linker=linker)
+    return database
+
+
 def migrated_again(
     path: Path, revision: str, query: str, *, undone: Callable[[Inspector], bool]
 ) -> dict[Any, Any]:
@@ -213,14 +221,9 @@ def test_facet_sets_of_stores_before_0005_are_built_from_their_facets(
     tmp_path: Path, sample: list[Analysis], linker: Linker
 ) -> None:
     path = tmp_path / "ledger.db"
-    with open_database(str(path)) as database:
-        with database.transaction() as session:
-            save_analyses(session=session, analyses=sample, linker=linker)
-        with database.reading() as session:
-            documents = session.execute(select(DocumentRow.pk)).scalars().all()
-            written = dict(
-                session.execute(select(FacetSetRow.document_pk, FacetSetRow.codes)).all()
-            )
+    with stored(path, sample, linker) as database, database.reading() as session:
+        documents = session.execute(select(DocumentRow.pk)).scalars().all()
+        written = dict(session.execute(select(FacetSetRow.document_pk, FacetSetRow.codes)).all())
     rebuilt = migrated_again(
         path,
         "0004",
@@ -235,12 +238,9 @@ def test_claim_vectors_of_stores_before_0006_are_computed_from_their_texts(
     tmp_path: Path, sample: list[Analysis], linker: Linker
 ) -> None:
     path = tmp_path / "ledger.db"
-    with open_database(str(path)) as database:
-        with database.transaction() as session:
-            save_analyses(session=session, analyses=sample, linker=linker)
-        with database.reading() as session:
-            written = dict(session.execute(select(ClaimRow.id, ClaimRow.vector)).all())
-            banded = set(session.execute(select(ClaimBandRow.claim_id)).scalars())
+    with stored(path, sample, linker) as database, database.reading() as session:
+        written = dict(session.execute(select(ClaimRow.id, ClaimRow.vector)).all())
+        banded = set(session.execute(select(ClaimBandRow.claim_id)).scalars())
     rebuilt = migrated_again(
         path,
         "0005",
