@@ -188,7 +188,8 @@ class ContentVectors:
         rows = np.zeros((len(contents), self._rows.shape[1]), dtype=np.float32)
         if not contents:
             return rows
-        encodings = self._tokenizer.encode_batch(list(contents), add_special_tokens=False)
+        # Without offsets, which the sums never need: a fifth faster.
+        encodings = self._tokenizer.encode_batch_fast(list(contents), add_special_tokens=False)
         sizes = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(contents))
         filled = np.flatnonzero(sizes)
         if not filled.size:
