@@ -80,11 +80,7 @@ def _finish(
     task: _Task, pending: AsyncResult[list[_Result]], on_files_done: Callable[[int], None]
 ) -> Iterator[Analysis | NewsledgerError]:
     for result in pending.get():
-        if isinstance(result, Analysis):
-            yield result
-        else:
-            kind, message, source = result
-            yield kind(message, source=source)
+        yield result if isinstance(result, Analysis) else _error(result)
     on_files_done(task.files_done)
 
 
@@ -111,6 +107,11 @@ def _tasks(
 
 def _failure(error: NewsledgerError) -> _Failure:
     return (type(error), error.message, error.source)
+
+
+def _error(failure: _Failure) -> NewsledgerError:
+    kind, message, source = failure
+    return kind(message, source=source)
 
 
 def _start_worker(settings: Settings) -> None:
@@ -140,5 +141,4 @@ def _documents(
         elif isinstance(unit, Response):
             yield load_response(unit, settings=settings)
         else:
-            kind, message, source = unit
-            yield kind(message, source=source)
+            yield _error(unit)

@@ -144,7 +144,7 @@ def load_path(
             yield IngestError("is a directory, not a file", source=path)
             return
         with open(path, "rb") as handle:
-            if not raw_text and _is_warc(handle.peek(_SNIFF_BYTES)[:_SNIFF_BYTES], path):
+            if not raw_text and _opens_warc(handle, path):
                 yield from load_warc(handle, name=path, settings=settings)
                 return
             if stat.S_ISREG(info.st_mode) and info.st_size > settings.max_input_bytes:
@@ -152,7 +152,7 @@ def load_path(
                 return
             data = handle.read(settings.max_input_bytes + 1)
     except OSError as exc:
-        yield IngestError(f"cannot read the file: {exc.strerror or exc}", source=path)
+        yield _unreadable(exc, path)
         return
     yield from load_bytes(data, name=path, raw_text=raw_text, settings=settings)
 
@@ -237,6 +237,16 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+def _opens_warc(handle: io.BufferedReader, name: str) -> bool:
+    """Whether the file open in `handle` is a WARC archive, from its name or first bytes,
+    which stay unread."""
+    return _is_warc(handle.peek(_SNIFF_BYTES)[:_SNIFF_BYTES], name)
+
+
+def _unreadable(exc: OSError, path: str) -> IngestError:
+    return IngestError(f"cannot read the file: {exc.strerror or exc}", source=path)
+
+
 def _is_warc(head: bytes, name: str) -> bool:
     if name.lower().endswith((".warc", ".warc.gz")) or head.startswith(_WARC_MAGIC):
         return True
@@ -284,7 +294,7 @@ def is_archive(path: str, *, raw_text: bool = False) -> bool:
         return False
     try:
         with open(path, "rb") as handle:
-            return _is_warc(handle.peek(_SNIFF_BYTES)[:_SNIFF_BYTES], path)
+            return _opens_warc(handle, path)
     except OSError:
         return False
 
@@ -298,7 +308,7 @@ def archive_responses(
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed when the records run out
     except OSError as exc:
-        yield IngestError(f"cannot read the file: {exc.strerror or exc}", source=path)
+        yield _unreadable(exc, path)
         return
     with handle:
         yield from iter_responses(handle, name=path, max_bytes=settings.max_input_bytes)
