@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from newsledger.corpus import Database, SearchFilters
 from newsledger.corpus.store import Linker, fts5_query, save_analyses, search
@@ -63,6 +64,8 @@ def test_filter_by_event_category_and_technique(sample_store: Database) -> None:
     assert _titles(sample_store, category="APPEAL") == {CHARGE}
     assert _titles(sample_store, technique="Loaded_Language") == {CHARGE}
     assert _titles(sample_store, technique="Name_Calling,Labeling") == {ATTACK}
+    assert _titles(sample_store, technique="Slogans") == set()
+    assert _titles(sample_store, "Ashraf", category="RETREAT") == set()
 
 
 def test_filter_by_site_and_section(sample_store: Database) -> None:
@@ -77,6 +80,38 @@ def test_filter_by_date_range(sample_store: Database) -> None:
     assert _titles(sample_store, until="2011-04") == {ATTACK, DENIAL, WIRE_REPORT}
     assert _titles(sample_store, since="2012") == {PLAGUE, TALKS, None}
     assert _titles(sample_store, "Camp Ashraf", since="2011-04-10") == {DENIAL}
+
+
+def test_a_listing_without_words_is_newest_first_and_undated_last(
+    sample_store: Database, linker: Linker
+) -> None:
+    undated = Article("Another report from Tehran.", site=TEHRAN, title="Undated report")
+    with sample_store.transaction() as session:
+        save_analyses(session=session, analyses=[undated.build()], linker=linker)
+    with sample_store.reading() as session:
+        results = search(session=session, filters=SearchFilters(site=TEHRAN))
+        page = search(session=session, filters=SearchFilters(site=TEHRAN), limit=1, offset=1)
+    assert [hit.document.title for hit in results.hits] == [CHARGE, ATTACK, "Undated report"]
+    assert [hit.document.title for hit in page.hits] == [ATTACK]
+
+
+def test_a_page_past_the_matches_is_empty(sample_store: Database) -> None:
+    with sample_store.reading() as session:
+        results = search(session=session, query="Camp Ashraf", offset=3)
+    assert (results.total, results.hits) == (3, [])
+
+
+def test_a_search_leaves_the_planner_settings_as_they_were(sample_store: Database) -> None:
+    if sample_store.backend != "postgresql":
+        pytest.skip("only PostgreSQL's planner is steered during a search")
+    settings = text(
+        "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan'),"
+        " current_setting('jit')"
+    )
+    with sample_store.reading() as session:
+        before = tuple(session.execute(settings).one())
+        search(session=session, query='"Camp Ashraf" attacks', filters=SearchFilters(site=WIRE))
+        assert tuple(session.execute(settings).one()) == before
 
 
 def test_dates_must_be_iso() -> None:

@@ -4,4 +4,4 @@
 Alembic import; a test checks it against the revision files. Bump it with each new migration.
 """
 
-HEAD = "0006"
+HEAD = "0007"

@@ -3,7 +3,9 @@
 The words go to SQLite FTS5 (BM25 ranking, Porter stems) or to PostgreSQL's `websearch_to_tsquery`
 over a weighted `tsvector` (`ts_rank`); both read the same small syntax: words (all must occur),
 "quoted phrases", `OR` between alternatives, and `-word` to exclude. Filters and facets are
-plain SQL over the per-document rows, the same on both backends. Facet counts are over the
+plain SQL over the per-document rows, the same on both backends; on PostgreSQL, the documents
+with the words and those each filter keeps are read as arrays of keys and intersected in
+Python, where its planner's own joins went wrong by orders of magnitude. Facet counts are over the
 matching documents, with all filters applied. A broad search ranks only its newest
 `RANK_CANDIDATES` matches and counts facets over its newest `FACET_DOCUMENTS`
 (`SearchResults.ranked` and `facets_counted` say how many).
@@ -12,11 +14,23 @@ matching documents, with all filters applied. A broad search ranks only its newe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
 import snowballstemmer
-from sqlalchemy import ColumnElement, Select, column, func, literal_column, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    column,
+    false,
+    func,
+    literal_column,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session
 
 from newsledger.corpus.convert import section_key
@@ -93,9 +107,9 @@ def fts5_query(text: str) -> str | None:
     return query
 
 
-def _filter_sets(filters: SearchFilters) -> list[Select[int]]:
-    """Each filter as the keys of the documents it keeps, each key once, read from an index
-    alone.
+def _joined_sets(session: Session, filters: SearchFilters) -> list[Select[int]]:
+    """Each filter on a document's rows in another table as the keys of the documents it
+    keeps, each key once, read from an index alone.
 
     A search intersects these sets without reading the documents table, whose rows hold the
     texts: checking tens of thousands of keys against it was most of a broad search's time.
@@ -110,27 +124,39 @@ def _filter_sets(filters: SearchFilters) -> list[Select[int]]:
     # A document's facet rows hold each of its categories and techniques once, where its
     # events and technique spans repeat them: the filter reads a fraction of the rows.
     if filters.category:
-        sets.append(_documents_with("category", filters.category))
+        sets.append(_documents_with(session, "category", filters.category))
     if filters.technique:
-        sets.append(_documents_with("technique", filters.technique))
-    if filters.site:
-        sets.append(select(DocumentRow.pk).where(DocumentRow.site == filters.site))
+        sets.append(_documents_with(session, "technique", filters.technique))
     if filters.section:
         key = section_key(filters.section)[:KEY_CHARS]
         sets.append(select(SectionRow.document_pk).where(SectionRow.key == key).distinct())
-    if filters.since or filters.until:
-        days = []
-        if filters.since:
-            days.append(DocumentRow.published_day >= filters.since)
-        if filters.until:
-            days.append(DocumentRow.published_day <= filters.until + _AFTER_PREFIX)
-        sets.append(select(DocumentRow.pk).where(*days))
     return sets
 
 
-def _documents_with(facet: str, value: str) -> Select[int]:
-    value_id = select(FacetValueRow.id).where(FacetValueRow.key == facet_key(facet, value))
-    return select(FacetRow.document_pk).where(FacetRow.value_id == value_id.scalar_subquery())
+def _document_conditions(filters: SearchFilters) -> list[ColumnElement[bool]]:
+    """The filters on a document's own columns: its site and its dates."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.site:
+        conditions.append(DocumentRow.site == filters.site)
+    days = []
+    if filters.since:
+        days.append(DocumentRow.published_day >= filters.since)
+    if filters.until:
+        days.append(DocumentRow.published_day <= filters.until + _AFTER_PREFIX)
+    if days:
+        conditions.append(and_(*days))
+    return conditions
+
+
+def _documents_with(session: Session, facet: str, value: str) -> Select[int]:
+    """The documents with a facet value, the value's id looked up first: given a subquery,
+    PostgreSQL cannot see which value it is, guessed 338 documents for a technique that 87,000
+    of 100,000 have, and planned for a few (a page of them: 134 ms against 0.3)."""
+    key = facet_key(facet, value)
+    value_id = session.scalar(select(FacetValueRow.id).where(FacetValueRow.key == key))
+    if value_id is None:
+        return select(FacetRow.document_pk).where(false())
+    return select(FacetRow.document_pk).where(FacetRow.value_id == value_id)
 
 
 class _Plan:
@@ -138,8 +164,13 @@ class _Plan:
 
     def __init__(self, session: Session, query: str, filters: SearchFilters) -> None:
         self.postgres = session.get_bind().dialect.name == "postgresql"
-        self.sets = _filter_sets(filters)
-        self.filters = [DocumentRow.pk.in_(kept) for kept in self.sets]
+        joined = _joined_sets(session, filters)
+        own = _document_conditions(filters)
+        self.sets = [*joined, *(select(DocumentRow.pk).where(condition) for condition in own)]
+        # A filter on the documents' own columns stays a condition where the documents table is
+        # read anyway: as a set of its keys, PostgreSQL joined the table to itself and walked
+        # the whole date index for a page of a six-month range (212 ms against 0.1).
+        self.filters = [*(DocumentRow.pk.in_(kept) for kept in joined), *own]
         self.words: str | None = None
         self.tsquery: Any = None
         if self.postgres and query.strip():
@@ -147,9 +178,6 @@ class _Plan:
             self.tsquery = func.websearch_to_tsquery("english", query)
         elif not self.postgres:
             self.words = fts5_query(query)
-
-    def _word_condition(self) -> ColumnElement[bool]:
-        return DocumentRow.pk.in_(self._word_set())
 
     def _word_set(self) -> Select[int]:
         if self.postgres:
@@ -173,6 +201,32 @@ class _Plan:
         newer = [] if floor is None else [key >= floor]
         return first.where(*(probe.in_(kept) for kept in others), *newer)
 
+    def newest_and_total(self, session: Session, count: int) -> tuple[list[int], int]:
+        """The keys of the `count` newest matches, newest first, and how many match."""
+        if self.postgres and self.words is not None:
+            keys = self._postgres_word_matches(session)
+            return keys[:count].tolist(), len(keys)
+        newest = self.newest(session, count)
+        return newest, len(newest) if len(newest) < count else self.count(session)
+
+    def _postgres_word_matches(self, session: Session) -> np.ndarray:
+        """Every match's key, newest first: the words' keys and each filter's, each read whole
+        as one array and intersected here.
+
+        PostgreSQL's own plan for the same join went wrong by an order of magnitude where the
+        sets were large: it misjudged a facet filter's size (its value is a subquery) and then
+        checked the words on each of 19,000 documents in turn, reading each `tsvector` from its
+        TOAST table (394 ms for a word, a technique and a section on 100,000 documents); the
+        three arrays come in 25-35 ms.
+        """
+        with _word_index_first(session):
+            keys = np.sort(_key_array(session, self._word_set()))
+        for kept in self.sets:
+            if not len(keys):
+                break
+            keys = np.intersect1d(keys, _key_array(session, kept), assume_unique=True)
+        return keys[::-1]
+
     def count(self, session: Session) -> int:
         return session.scalar(select(func.count()).select_from(self.matching().subquery())) or 0
 
@@ -183,9 +237,12 @@ class _Plan:
         key = keys.c[0]
         return list(session.scalars(select(key).order_by(key.desc()).limit(count)))
 
-    def hits(self, session: Session, limit: int, offset: int, floor: int | None) -> list[Hit]:
+    def hits(
+        self, session: Session, limit: int, offset: int, ranked: list[int], floor: int | None
+    ) -> list[Hit]:
+        """The page of hits among the `ranked` keys (the matches from `floor` on)."""
         if self.postgres:
-            return self._postgres_hits(session, limit, offset, floor)
+            return self._postgres_hits(session, limit, offset, ranked)
         rows = session.execute(self._sqlite_hits(limit, offset, floor))
         return [
             Hit(document=document_ref(row), snippet=row.snippet or "", score=float(row.score or 0))
@@ -221,23 +278,25 @@ class _Plan:
         )
 
     def _postgres_hits(
-        self, session: Session, limit: int, offset: int, floor: int | None
+        self, session: Session, limit: int, offset: int, ranked: list[int]
     ) -> list[Hit]:
         """The page's keys first, then their documents and snippets: PostgreSQL computes what a
         query selects for every row it sorts, so one query read the text of every match (a
         filter's page: 87 ms against 14 for its keys on a 20,000-document store), and
         `ts_headline` parses whole documents (up to 135 ms for a page of 20), where `snippet`
-        finds the first match with one regular expression."""
+        finds the first match with one regular expression. With words, the ranked keys are
+        scored as they are: matching them again would read the `tsvector` of every document
+        that has the words, to check a phrase's word order (1 s for a phrase of two common
+        words on 100,000 documents)."""
         keys: AnySelect
         if self.words is None:
             day = DocumentRow.published_day.desc().nulls_last()
             keys = select(DocumentRow.pk, literal_column("0.0").label("score")).where(*self.filters)
             keys = keys.order_by(day, DocumentRow.pk.desc())
         else:
-            newer = [] if floor is None else [DocumentRow.pk >= floor]
             score = func.ts_rank(_PG_SEARCH, self.tsquery)
             keys = select(DocumentRow.pk, score.label("score"))
-            keys = keys.where(*self.filters, self._word_condition(), *newer)
+            keys = keys.where(one_of(session, DocumentRow.pk, ranked))
             keys = keys.order_by(score.desc(), DocumentRow.pk)
         scores = {
             row.pk: float(row.score) for row in session.execute(keys.limit(limit).offset(offset))
@@ -327,11 +386,10 @@ def search(
     # The newest matches, read once: the oldest one ranked, the documents facets count over,
     # and the total where there are fewer.
     read = max(RANK_CANDIDATES, FACET_DOCUMENTS)
-    newest = plan.newest(session, read)
-    total = len(newest) if len(newest) < read else plan.count(session)
+    newest, total = plan.newest_and_total(session, read)
     ranked = min(total, RANK_CANDIDATES) if plan.words is not None else total
     floor = newest[ranked - 1] if ranked < total else None
-    hits = plan.hits(session, limit, offset, floor)
+    hits = plan.hits(session, limit, offset, newest[:ranked], floor) if offset < total else []
     counted = min(total, FACET_DOCUMENTS) if facets else 0
     found: dict[str, list[FacetValue]] = {}
     if counted:
@@ -344,6 +402,40 @@ def search(
         hits=hits,
         facets=found,
         facets_counted=counted,
+    )
+
+
+def _key_array(session: Session, keys: Select[int]) -> np.ndarray:
+    """A set of document keys, read as one PostgreSQL array rather than a row per key."""
+    listed = session.scalar(select(func.array_agg(keys.subquery().c[0])))
+    return np.array(listed or [], dtype=np.int64)
+
+
+@contextmanager
+def _word_index_first(session: Session) -> Iterator[None]:
+    """PostgreSQL finds the documents with a search's words through the word index, within
+    this block.
+
+    Its planner counts checking a `tsvector` as cheap, but each is read from its TOAST table:
+    for a common word it chose to check every document in turn (a word and a section: 493 ms
+    on 100,000 documents, against 60 through the index); with the order of keys asked for, it
+    checked documents backwards along the key (the 2,000 newest of 12,000 matches: 572 ms
+    against 7). Only scans over an index's bitmap are left to it; JIT is off, as the cost it
+    gives the other plans would start the compiler (80 ms) for a query that then takes a few.
+    """
+    planner = ("enable_seqscan", "enable_indexscan", "jit")
+    previous = session.execute(select(*(func.current_setting(name) for name in planner))).one()
+    _set_locally(session, dict.fromkeys(planner, "off"))
+    try:
+        yield
+    finally:
+        _set_locally(session, dict(zip(planner, previous, strict=True)))
+
+
+def _set_locally(session: Session, settings: dict[str, str]) -> None:
+    """PostgreSQL settings for the rest of the transaction (`SET LOCAL`)."""
+    session.execute(
+        select(*(func.set_config(name, value, True) for name, value in settings.items()))
     )
 
 
