@@ -35,6 +35,8 @@ def test_words_phrases_or_and_exclusions(sample_store: Database) -> None:
     # Stems on both backends: "attacks" finds "attacked".
     assert _titles(sample_store, "attacks Iraqi") == {ATTACK, DENIAL, WIRE_REPORT}
     assert _titles(sample_store, "zebra") == set()
+    # Exclusions alone leave nothing to search for: every document is listed.
+    assert _titles(sample_store, "-PMOI") == _titles(sample_store) != set()
 
 
 def test_operator_characters_are_only_words(sample_store: Database) -> None:
