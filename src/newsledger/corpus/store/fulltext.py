@@ -184,8 +184,8 @@ class _Plan:
             return select(DocumentRow.pk).where(_PG_SEARCH.op("@@")(self.tsquery))
         return select(_FTS.c.rowid).where(_FTS_NAME.op("MATCH")(self.words))
 
-    def matching(self, floor: int | None = None) -> Select[int]:
-        """The matching documents' keys; with `floor`, only those from that key on.
+    def matching(self) -> Select[int]:
+        """The matching documents' keys.
 
         One set of keys is read (the words' matches where there are words), and each of its
         keys looked up in the other sets.
@@ -198,8 +198,7 @@ class _Plan:
             # FTS5 would look each key of another set up in its index one by one; a unary plus
             # keeps SQLite from handing it the set, so that it is read once into a list.
             probe = _FTS_ROWID_AS_VALUE
-        newer = [] if floor is None else [key >= floor]
-        return first.where(*(probe.in_(kept) for kept in others), *newer)
+        return first.where(*(probe.in_(kept) for kept in others))
 
     def newest_and_total(self, session: Session, count: int) -> tuple[list[int], int]:
         """The keys of the `count` newest matches, newest first, and how many match."""
