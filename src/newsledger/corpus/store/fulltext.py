@@ -5,7 +5,7 @@ over a weighted `tsvector` (`ts_rank`); both read the same small syntax: words (
 "quoted phrases", `OR` between alternatives, and `-word` to exclude. Filters and facets are
 plain SQL over the per-document rows, the same on both backends; on PostgreSQL, the documents
 with the words and those each filter keeps are read as arrays of keys and intersected in
-Python, where its planner's own joins went wrong by orders of magnitude. Facet counts are over the
+Python, where its planner's own joins went wrong by an order of magnitude. Facet counts are over the
 matching documents, with all filters applied. A broad search ranks only its newest
 `RANK_CANDIDATES` matches and counts facets over its newest `FACET_DOCUMENTS`
 (`SearchResults.ranked` and `facets_counted` say how many).
