@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Inspector, inspect, select, text
+from sqlalchemy import Connection, Inspector, inspect, select, text
 
 from newsledger.corpus import Database, database_url, default_path, open_database
 from newsledger.corpus.claims import BAND_COUNT, band_keys
@@ -249,3 +249,21 @@ def test_claim_vectors_of_stores_before_0006_are_computed_from_their_texts(
     )
     assert banded and {claim for claim, vector in written.items() if vector} == banded
     assert rebuilt == written
+
+
+def test_postgres_stores_gain_the_newest_first_index_at_0007(database: Database) -> None:
+    if database.backend != "postgresql":
+        pytest.skip("PostgreSQL's alone: SQLite reads that order from its date index")
+
+    def indexed(connection: Connection) -> bool:
+        names = {index["name"] for index in inspect(connection).get_indexes("documents")}
+        return "ix_documents_search_newest" in names
+
+    with database.engine.begin() as connection:
+        config = migrations_config()
+        config.attributes["connection"] = connection
+        assert indexed(connection)
+        command.downgrade(config, "0006")
+        assert not indexed(connection)
+        command.upgrade(config, "head")
+        assert indexed(connection)
