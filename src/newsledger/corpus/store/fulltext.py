@@ -5,8 +5,8 @@ over a weighted `tsvector` (`ts_rank`); both read the same small syntax: words (
 "quoted phrases", `OR` between alternatives, and `-word` to exclude. Filters and facets are
 plain SQL over the per-document rows, the same on both backends; on PostgreSQL, the documents
 with the words and those each filter keeps are read as arrays of keys and intersected in
-Python, where its planner's own joins went wrong by an order of magnitude. Facet counts are over the
-matching documents, with all filters applied. A broad search ranks only its newest
+Python, where its planner's own joins went wrong by an order of magnitude. Facet counts are
+over the matching documents, with all filters applied. A broad search ranks only its newest
 `RANK_CANDIDATES` matches and counts facets over its newest `FACET_DOCUMENTS`
 (`SearchResults.ranked` and `facets_counted` say how many).
 """
@@ -236,13 +236,12 @@ class _Plan:
         key = keys.c[0]
         return list(session.scalars(select(key).order_by(key.desc()).limit(count)))
 
-    def hits(
-        self, session: Session, limit: int, offset: int, ranked: list[int], floor: int | None
-    ) -> list[Hit]:
-        """The page of hits among the `ranked` keys (the matches from `floor` on)."""
+    def hits(self, session: Session, limit: int, offset: int, ranked: list[int]) -> list[Hit]:
+        """The page of hits; with words, ranked among the `ranked` keys (the newest matches,
+        newest first: all of them, or the newest `RANK_CANDIDATES`)."""
         if self.postgres:
             return self._postgres_hits(session, limit, offset, ranked)
-        rows = session.execute(self._sqlite_hits(limit, offset, floor))
+        rows = session.execute(self._sqlite_hits(limit, offset, floor=min(ranked, default=None)))
         return [
             Hit(document=document_ref(row), snippet=row.snippet or "", score=float(row.score or 0))
             for row in rows
@@ -387,8 +386,7 @@ def search(
     read = max(RANK_CANDIDATES, FACET_DOCUMENTS)
     newest, total = plan.newest_and_total(session, read)
     ranked = min(total, RANK_CANDIDATES) if plan.words is not None else total
-    floor = newest[ranked - 1] if ranked < total else None
-    hits = plan.hits(session, limit, offset, newest[:ranked], floor) if offset < total else []
+    hits = plan.hits(session, limit, offset, newest[:ranked]) if offset < total else []
     counted = min(total, FACET_DOCUMENTS) if facets else 0
     found: dict[str, list[FacetValue]] = {}
     if counted:
