@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from newsledger.errors import DataFileError
+from newsledger.data_files import load_data_model
 
 CUES_FILE = "analyze/data/attribution_cues.json"
 
@@ -52,8 +50,4 @@ class AttributionCues(BaseModel):
 
 @functools.cache
 def load_attribution_cues() -> AttributionCues:
-    try:
-        text = resources.files("newsledger").joinpath(CUES_FILE).read_text(encoding="utf-8")
-        return AttributionCues.model_validate(json.loads(text))
-    except (OSError, ValueError, ValidationError) as exc:
-        raise DataFileError(f"cannot load the attribution cues: {exc}", source=CUES_FILE) from exc
+    return load_data_model(AttributionCues, CUES_FILE, "the attribution cues")

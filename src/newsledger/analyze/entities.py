@@ -30,14 +30,12 @@ index that the token scan uses, so constructing an `EntityFinder` is cheap.
 from __future__ import annotations
 
 import functools
-import json
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc
 
 from newsledger.analyze.aliases import (
@@ -58,7 +56,7 @@ from newsledger.analyze.coref import (
     find_anaphors,
     resolve,
 )
-from newsledger.errors import DataFileError
+from newsledger.data_files import load_data_model
 from newsledger.schema import Entity, Span
 
 CUES_FILE = "analyze/data/entity_cues.json"
@@ -90,11 +88,7 @@ class EntityCues(BaseModel):
 @functools.cache
 def load_entity_cues() -> EntityCues:
     """The shipped cue lists, read and validated once per process."""
-    try:
-        text = resources.files("newsledger").joinpath(CUES_FILE).read_text(encoding="utf-8")
-        return EntityCues.model_validate(json.loads(text))
-    except (OSError, ValueError, ValidationError) as exc:
-        raise DataFileError(f"cannot load the entity cues: {exc}", source=CUES_FILE) from exc
+    return load_data_model(EntityCues, CUES_FILE, "the entity cues")
 
 
 @dataclass(eq=False)

@@ -25,6 +25,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
+from newsledger.data_files import load_data_model
 from newsledger.errors import DataFileError
 
 LEXICON_FILE = "analyze/data/event_lexicon.jsonl"
@@ -178,10 +179,7 @@ def load_event_lexicon() -> EventLexicon:
         rows = _ROWS.validate_python([json.loads(line) for line in lines if line.strip()])
     except (OSError, ValueError, ValidationError) as exc:
         raise DataFileError(f"cannot load the event lexicon: {exc}", source=LEXICON_FILE) from exc
-    try:
-        cues = EventCues.model_validate_json(data.joinpath(CUES_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError, ValidationError) as exc:
-        raise DataFileError(f"cannot load the event cues: {exc}", source=CUES_FILE) from exc
+    cues = load_data_model(EventCues, CUES_FILE, "the event cues")
     try:
         agents = frozenset(data.joinpath(AGENTS_FILE).read_text(encoding="utf-8").split())
     except OSError as exc:

@@ -27,16 +27,14 @@ Techniques (`find_techniques`) come from the ONNX tagger in `framing_model.py`.
 from __future__ import annotations
 
 import functools
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Token
 
 from newsledger.analyze.framing_model import DocumentEncoder, Encoded
-from newsledger.errors import DataFileError
+from newsledger.data_files import load_data_model
 from newsledger.schema import Entity, Label, Span, TechniqueSpan
 
 CUES_FILE = "analyze/data/framing_cues.json"
@@ -66,11 +64,7 @@ class FramingCues(BaseModel):
 @functools.cache
 def load_framing_cues() -> FramingCues:
     """The shipped cue lists, read and validated once per process."""
-    try:
-        text = resources.files("newsledger").joinpath(CUES_FILE).read_text(encoding="utf-8")
-        return FramingCues.model_validate(json.loads(text))
-    except (OSError, ValueError, ValidationError) as exc:
-        raise DataFileError(f"cannot load the framing cues: {exc}", source=CUES_FILE) from exc
+    return load_data_model(FramingCues, CUES_FILE, "the framing cues")
 
 
 def find_labels(

@@ -20,7 +20,6 @@ in common are not compared. All of this is pure: `store` reads and writes the ro
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 import zlib
@@ -31,9 +30,10 @@ from importlib import resources
 import numpy as np
 import snowballstemmer
 from numpy.typing import NDArray
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 from tokenizers import Tokenizer
 
+from newsledger.data_files import load_data_model
 from newsledger.errors import DataFileError
 
 WORDS_FILE = "corpus/data/claim_words.json"
@@ -82,11 +82,7 @@ class ClaimWords(BaseModel):
 @functools.cache
 def load_claim_words() -> ClaimWords:
     """The shipped word lists, read and validated once per process."""
-    try:
-        text = resources.files("newsledger").joinpath(WORDS_FILE).read_text(encoding="utf-8")
-        return ClaimWords.model_validate(json.loads(text))
-    except (OSError, ValueError, ValidationError) as exc:
-        raise DataFileError(f"cannot load the claim words: {exc}", source=WORDS_FILE) from exc
+    return load_data_model(ClaimWords, WORDS_FILE, "the claim words")
 
 
 @dataclass(frozen=True)
