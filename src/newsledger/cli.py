@@ -10,9 +10,10 @@ from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress
 
 from newsledger import cli_corpus, cli_scale, cli_web
+from newsledger.cli_tables import progress_bar
 from newsledger.config import Settings, load_settings
 from newsledger.errors import NewsledgerError
 from newsledger.ingest import expand_inputs, is_archive, load_path
@@ -144,15 +145,7 @@ def analyze(
     inputs = expand_inputs(paths)
     stderr = Console(stderr=True, highlight=False)
     show_progress = stderr.is_terminal and len(inputs) > 1
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-        disable=not show_progress,
-    )
+    progress = progress_bar(stderr, shown=show_progress)
     several = len(inputs) > 1 or any(Path(path).is_dir() for path in paths)
     succeeded = failed = 0
     # With one input, the first result waits until the stream shows whether it is alone

@@ -18,11 +18,12 @@ from typing import Annotated, Any
 import typer
 from pydantic import BaseModel, ValidationError
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress
 
 from newsledger.cli_tables import (
     disputes_table,
     entity_tables,
+    progress_bar,
     related_table,
     search_tables,
 )
@@ -131,15 +132,7 @@ def ingest_command(
     settings = load_settings(config)
     files = expand_inputs(_paths(paths))
     stderr = Console(stderr=True, highlight=False)
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-        disable=not stderr.is_terminal,
-    )
+    progress = progress_bar(stderr, shown=stderr.is_terminal)
     started = time.perf_counter()
     report = IngestReport()
     with open_database(db) as database, progress:

@@ -1,13 +1,15 @@
-"""Rich tables for the corpus commands: what a person sees on a terminal.
+"""Rich renderings for the commands: what a person sees on a terminal.
 
-Pure functions from query results to renderables; `cli_corpus` prints them.
+Pure functions from query results to renderables, which `cli_corpus` prints, and the progress
+bar that `analyze` and `ingest` share.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import RenderableType
+from rich.console import Console, RenderableType
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -22,6 +24,19 @@ from newsledger.corpus.results import (
 )
 
 CONTENT_CHARS = 160
+
+
+def progress_bar(console: Console, *, shown: bool) -> Progress:
+    """Inputs done out of all and the time taken, on `console`; gone once done."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not shown,
+    )
 
 
 def _short(text: str | None, limit: int = CONTENT_CHARS) -> str:
