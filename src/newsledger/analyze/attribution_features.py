@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from newsledger.analyze.attribution_cues import AttributionCues
@@ -49,7 +50,7 @@ class DocContext:
     costs far more than a list index) and shared by both taggers and the rules."""
 
     doc: Doc
-    text: str  # `doc.text`, which spaCy joins from the tokens on every access
+    text: str  # `doc_text(doc)`
     lower: list[str]
     lemma: list[str]
     pos: list[str]
@@ -90,8 +91,9 @@ def token_probabilities(doc: Doc, offsets: np.ndarray, probs: np.ndarray) -> np.
     result = np.zeros((len(doc), probs.shape[1]), dtype=np.float32)
     if not len(offsets) or not len(doc):
         return result
-    starts = np.fromiter((token.idx for token in doc), dtype=np.int64, count=len(doc))
-    ends = starts + np.fromiter((len(token) for token in doc), dtype=np.int64, count=len(doc))
+    # From the token array: a Python loop over the tokens would build a Token object for each.
+    starts, lengths = doc.to_array([IDX, LENGTH]).astype(np.int64).T
+    ends = starts + lengths
     firsts = np.searchsorted(offsets[:, 1], starts, side="right")
     lasts = np.searchsorted(offsets[:, 0], ends, side="left")
     for i in np.flatnonzero(firsts < lasts):

@@ -56,6 +56,7 @@ from newsledger.analyze.coref import (
     find_anaphors,
     resolve,
 )
+from newsledger.analyze.nlp import doc_text
 from newsledger.data_files import load_data_model
 from newsledger.schema import Entity, Span
 
@@ -482,7 +483,7 @@ def _entities(doc: Doc, mentions: Sequence[_Mention]) -> list[Entity]:
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         clusters.setdefault(m.cluster, []).append(m)
     entities = []
-    text = doc.text  # joined from the tokens on every access
+    text = doc_text(doc)
     for number, members in enumerate(clusters.values(), start=1):
         names = [m for m in members if m.kind == "name"]
         row = next((m.row for m in names if m.row is not None), None)

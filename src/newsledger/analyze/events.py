@@ -64,6 +64,7 @@ from newsledger.analyze.events_clause import (
 )
 from newsledger.analyze.events_lexicon import EventLexicon
 from newsledger.analyze.events_time import normalise_time, parse_published
+from newsledger.analyze.nlp import doc_text
 from newsledger.schema import Action, Arg, Entity, Event, Modality, Span, Statement, When
 
 # Categories whose events matter without a named participant ("unknown gunmen killed 35").
@@ -120,7 +121,7 @@ class _Finder:
         published: str | None,
         lexicon: EventLexicon,
     ) -> None:
-        self.doc, self.text, self.lexicon, self.cues = doc, doc.text, lexicon, lexicon.cues
+        self.doc, self.text, self.lexicon, self.cues = doc, doc_text(doc), lexicon, lexicon.cues
         self.args = Participants(doc, entities, lexicon.cues, lexicon.agents)
         self.clauses = Clauses(doc, lexicon, self.args)
         self.anchor = parse_published(published)

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from newsledger.analyze.entities import EntityIndex
 from newsledger.analyze.events_lexicon import EventCues
+from newsledger.analyze.nlp import doc_text
 from newsledger.schema import Arg, Entity, Quantity, Span
 
 # Children that belong to a participant's phrase; an "of" phrase is kept separately.
@@ -47,7 +48,7 @@ class Participants:
         self, doc: Doc, entities: Sequence[Entity], cues: EventCues, agents: frozenset[str]
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.cues = cues
         self.agents = agents
         self.index = EntityIndex(entities)

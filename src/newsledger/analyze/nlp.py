@@ -6,6 +6,7 @@ import functools
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsledger.errors import DataFileError
 
@@ -24,3 +25,15 @@ def load_nlp(max_length: int = 1_000_000) -> Language:
         ) from exc
     nlp.max_length = max_length
     return nlp
+
+
+_TEXT_KEY = "newsledger.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per document: spaCy joins it from the tokens on every access,
+    which costs milliseconds on a long article and every stage needs it."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
