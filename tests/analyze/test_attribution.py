@@ -154,6 +154,23 @@ def test_indirect_content_is_the_reported_clause(find: Find) -> None:
     assert not statement.direct
 
 
+def test_a_relative_clauses_content_stays_inside_the_clause(find: Find) -> None:
+    text = "Prime Minister Nouri al-Maliki, who said the talks had failed, left Paris on Monday."
+    statement = only(find(text))
+    assert statement.speaker.text == "who"
+    assert statement.content.text == "the talks had failed"
+
+
+def test_a_relative_pronoun_speaks_for_the_noun_it_stands_for(find: Find) -> None:
+    named = only(find("Nouri al-Maliki, who said the talks had failed, left Paris on Monday."))
+    assert named.speaker.kind == "named"
+    assert named.speaker.entity is not None
+    anonymous = with_cue(
+        find("Diplomats who said the talks had failed left Paris on Monday."), "said"
+    )
+    assert anonymous.speaker.kind == "anonymous"
+
+
 def test_according_to(find: Find) -> None:
     statement = only(find("According to the ministry, 35 people were killed in the attack."))
     assert statement.cue.text == "According to"

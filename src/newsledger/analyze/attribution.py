@@ -95,6 +95,7 @@ PARTICIPLE_SUBORDINATORS = frozenset({"before", "after", "while"})
 # How many words may follow the cue in its sentence before a quotation continues the content.
 CONTINUATION_WORDS = 6
 SENTENCE_END = frozenset({".", "!", "?", "”", '"', "''", "»", ")"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
 @dataclass
@@ -243,6 +244,13 @@ def _around_own_cue(ctx: DocContext, item: TaggedAttribution) -> TaggedAttributi
     start, end = item.content
     if not (start < item.cue[0] and item.cue[1] < end):
         return item
+    if item.source is not None and _relative_antecedent(doc[item.source[0]]).i != item.source[0]:
+        # What a relative clause's speaker said is inside that clause: "Maliki, who said *the
+        # talks had failed*, left Paris".
+        verb = doc[item.source[0]].head
+        clause = trimmed(ctx, item.cue[1], min(end, verb.right_edge.i + 1))
+        if item.cue[0] <= verb.i < item.cue[1] and _has_words(ctx, *clause):
+            return TaggedAttribution(item.cue, item.source, clause)
     first, last = item.cue
     if item.source is not None and start < item.source[0] and item.source[1] < end:
         first, last = min(first, item.source[0]), max(last, item.source[1])
@@ -380,7 +388,7 @@ def _speaker(
         return None, Speaker(kind="unattributed")
     doc = ctx.doc
     span = _char_span(ctx, source)
-    head = _quantified(cues, doc[source[0] : source[1]].root)
+    head = _quantified(cues, _relative_antecedent(doc[source[0] : source[1]].root))
     entity = entity_index.entity_at(head.idx, head.idx + len(head.text))
     kind: SpeakerKind = "named"
     if _anonymity_marked(ctx, cues, source, item.tagged.cue):
@@ -404,6 +412,14 @@ def _speaker(
     return head, Speaker(
         text=span.text, span=span, entity=entity if kind == "named" else None, kind=kind
     )
+
+
+def _relative_antecedent(head: Token) -> Token:
+    """The noun a relative pronoun stands for ("Maliki, *who* said …"): the speaker's entity
+    and kind are the noun's, its words stay the pronoun."""
+    if head.lower_ in RELATIVE_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
+        return head.head.head
+    return head
 
 
 def _quantified(cues: AttributionCues, head: Token) -> Token:
