@@ -456,3 +456,26 @@ def test_infinitive_of_purpose_takes_its_governing_verbs_subject(nlp: Language) 
     repaired = _repaired(ctx, load_attribution_cues(), tagged, [tagged])
     assert repaired.source is not None
     assert doc[repaired.source[0] : repaired.source[1]].text == "The farmers"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("Mr. Trump held a rally in Ohio, calling the deal a disaster.", "calling", "Mr. Trump"),
+        (
+            "The company delayed its annual report, warning that it could default on its loans.",
+            "warning",
+            "The company",
+        ),
+    ],
+)
+def test_a_participle_after_the_clause_takes_its_subject(
+    nlp: Language, text: str, cue: str, speaker: str
+) -> None:
+    doc = nlp(text)
+    ctx = doc_context(doc, text, [], load_attribution_cues(), np.zeros((len(doc), 3)))
+    verb = next(t.i for t in doc if t.text == cue)
+    tagged = TaggedAttribution(cue=(verb, verb + 1), source=None, content=(verb + 1, len(doc) - 1))
+    repaired = _repaired(ctx, load_attribution_cues(), tagged, [tagged])
+    assert repaired.source is not None
+    assert doc[repaired.source[0] : repaired.source[1]].text == speaker

@@ -169,9 +169,9 @@ def _repaired(
 
     An agentless passive ("are said to") has no source. A verb that shares its subject with
     the verb it is coordinated with ("gathered … and called for") takes that subject, and so
-    does an infinitive of purpose or complement without its own ("staged rallies to condemn
-    …", "vowed to reject …"). A statement quoted inside another's content keeps its source
-    inside that content.
+    do a participle adjunct ("held a rally, calling …") and an infinitive of purpose or
+    complement without its own ("staged rallies to condemn …", "vowed to reject …"). A
+    statement quoted inside another's content keeps its source inside that content.
     """
     root = ctx.doc[item.cue[0] : item.cue[1]].root
     source = item.source
@@ -337,13 +337,18 @@ def _without_connectives(ctx: DocContext, start: int, end: int) -> TokenRange:
 
 
 def _subject_controlled(verb: Token) -> bool:
-    """A bare "to" infinitive whose understood subject is its governing verb's subject: of
-    purpose ("staged rallies to condemn"), or a complement with no object in between ("vowed to
+    """A verb without a subject of its own whose understood subject is its governing verb's: a
+    participle adjunct ("held a rally, calling the deal a disaster"), or a bare "to" infinitive
+    of purpose ("staged rallies to condemn") or complement with no object in between ("vowed to
     reject"; not "urged them to reject", whose subject is "them")."""
+    if verb.head.pos_ != "VERB" or any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+        return False
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        return True
     infinitive = verb.tag_ == "VB" and any(
         child.dep_ == "aux" and child.lower_ == "to" for child in verb.lefts
     )
-    if not infinitive or verb.head.pos_ != "VERB":
+    if not infinitive:
         return False
     if verb.dep_ == "advcl":
         return True
