@@ -467,9 +467,15 @@ def test_infinitive_of_purpose_takes_its_governing_verbs_subject(nlp: Language) 
             "warning",
             "The company",
         ),
+        ("After blasting the report, Glenn Beck left the studio.", "blasting", "Glenn Beck"),
+        (
+            "The senator took a shot at the governor without naming him.",
+            "naming",
+            "The senator",
+        ),
     ],
 )
-def test_a_participle_after_the_clause_takes_its_subject(
+def test_a_participle_or_gerund_takes_its_clauses_subject(
     nlp: Language, text: str, cue: str, speaker: str
 ) -> None:
     doc = nlp(text)

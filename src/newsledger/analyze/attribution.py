@@ -183,6 +183,8 @@ def _repaired(
             subject = subject_of(root)
         elif _subject_controlled(root):
             subject = subject_of(root.head)
+        elif _gerund_of_preposition(root):
+            subject = subject_of(root.head.head)
         if subject is not None and subject.lower_ != "it":
             source = (subject.left_edge.i, subject.right_edge.i + 1)
     if source is not None:
@@ -354,6 +356,19 @@ def _subject_controlled(verb: Token) -> bool:
         return True
     return verb.dep_ == "xcomp" and not any(
         child.dep_ in ("dobj", "dative") for child in verb.head.children
+    )
+
+
+def _gerund_of_preposition(verb: Token) -> bool:
+    """A gerund after a preposition that hangs from a verb ("*By offering* Kasich the second
+    spot, Trump …", "took a shot at Clinton *without naming* her"): its understood subject is
+    that verb's."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and verb.head.dep_ == "prep"
+        and verb.head.head.pos_ == "VERB"
+        and not any(child.dep_ in SUBJECT_DEPS for child in verb.children)
     )
 
 
