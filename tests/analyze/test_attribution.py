@@ -469,6 +469,11 @@ def test_infinitive_of_purpose_takes_its_governing_verbs_subject(nlp: Language) 
         ),
         ("After blasting the report, Glenn Beck left the studio.", "blasting", "Glenn Beck"),
         (
+            "Having announced that he would resign, the minister left the room.",
+            "announced",
+            "the minister",
+        ),
+        (
             "The senator took a shot at the governor without naming him.",
             "naming",
             "The senator",

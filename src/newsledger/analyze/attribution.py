@@ -340,12 +340,15 @@ def _without_connectives(ctx: DocContext, start: int, end: int) -> TokenRange:
 
 def _subject_controlled(verb: Token) -> bool:
     """A verb without a subject of its own whose understood subject is its governing verb's: a
-    participle adjunct ("held a rally, calling the deal a disaster"), or a bare "to" infinitive
-    of purpose ("staged rallies to condemn") or complement with no object in between ("vowed to
-    reject"; not "urged them to reject", whose subject is "them")."""
+    participle adjunct ("held a rally, calling the deal a disaster"; "Having announced …, the
+    minister left"), or a bare "to" infinitive of purpose ("staged rallies to condemn") or
+    complement with no object in between ("vowed to reject"; not "urged them to reject", whose
+    subject is "them")."""
     if verb.head.pos_ != "VERB" or any(child.dep_ in SUBJECT_DEPS for child in verb.children):
         return False
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+    if verb.dep_ == "advcl" and (
+        verb.tag_ == "VBG" or (verb.tag_ == "VBN" and any(c.lower_ == "having" for c in verb.lefts))
+    ):
         return True
     infinitive = verb.tag_ == "VB" and any(
         child.dep_ == "aux" and child.lower_ == "to" for child in verb.lefts
