@@ -228,6 +228,45 @@ def test_surname_joins_the_full_name(nlp: Language, finder: EntityFinder) -> Non
     assert texts(the_one(entities, "Barack Obama")) == ["Barack Obama"]
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "surname"),
+    [
+        # spaCy's small model tags neither surname.
+        (
+            "White House press secretary Josh Earnest spoke on Monday. Earnest said no.",
+            "Josh Earnest",
+            "Earnest",
+        ),
+        (
+            "Maria Espinoza leads the group. Espinoza says the border is open.",
+            "Maria Espinoza",
+            "Espinoza",
+        ),
+        # It tags this one an organisation.
+        (
+            "Donald Trump held a rally in Ohio. Later, Trump said the deal was bad.",
+            "Donald Trump",
+            "Trump",
+        ),
+    ],
+)
+def test_a_surname_the_model_missed_joins_the_full_name(
+    nlp: Language, finder: EntityFinder, text: str, person: str, surname: str
+) -> None:
+    entities = entities_of(nlp, finder, text)
+    found = the_one(entities, person)
+    assert found.type == "PERSON"
+    assert texts(found) == [person, surname]
+
+
+def test_a_month_is_no_surname(nlp: Language, finder: EntityFinder) -> None:
+    text = (
+        "British Prime Minister Theresa May met Donald Trump. Talks began in May and ended in June."
+    )
+    entities = entities_of(nlp, finder, text)
+    assert texts(the_one(entities, "Theresa May")) == ["Theresa May"]
+
+
 def test_find_entities_is_the_finder(nlp: Language, aliases: AliasTable) -> None:
     doc = nlp("The EU criticised Iran.")
     found = find_entities(doc, aliases, load_entity_cues())

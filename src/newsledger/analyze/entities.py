@@ -20,7 +20,8 @@ Rules, in the order they run:
    ("Kurds") are entities of their own.
 5. Same entity. One alias-table row; one normalised name; an acronym defined in brackets
    ("Mojahedin-e Khalq Organization (MKO)"); a renaming ("Camp of New Iraq (formerly known as
-   Camp Ashraf)"); a surname after the full name of exactly one person.
+   Camp Ashraf)"); a surname after the full name of exactly one person, also where the model
+   tagged it an organisation or nothing at all ("Josh Earnest … Earnest said").
 6. Anaphora: descriptions and pronouns, see `coref.py`.
 
 The finder builds nothing per document except its results: the alias table carries the prefix
@@ -137,6 +138,7 @@ class EntityFinder:
         mentions = self._names(doc, keys)
         mentions = self._defined_acronyms(doc, keys, mentions)
         self._persons(doc, keys, mentions)
+        mentions = self._surnames(doc, keys, mentions)
         mentions = self._governments(doc, keys, mentions)
         self._metonyms(doc, keys, mentions)
         self._cluster(doc, keys, mentions)
@@ -227,6 +229,40 @@ class EntityFinder:
                 continue
             if all(t.is_title and t.is_alpha for t in span) and self._person_context(doc, keys, m):
                 m.label = "PERSON"
+
+    def _surnames(self, doc: Doc, keys: Sequence[str], mentions: list[_Mention]) -> list[_Mention]:
+        """A proper noun alone that is the last word of exactly one person named in full before
+        it ("Josh Earnest … Earnest said"), where the model tagged nothing (not a date: "in
+        May"), or tagged an organisation ("Donald Trump … Trump"), is that person's surname."""
+        persons = [
+            m
+            for m in mentions
+            if m.label == "PERSON" and m.end - m.start > 1 and _written_as_name(doc, m)
+        ]
+        by_start = {m.start: m for m in mentions}
+        taken = bytearray(len(doc))
+        for m in mentions:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+        full_names: dict[str, set[str]] = {}
+        added, seen = [], 0
+        for i, token in enumerate(doc):
+            while seen < len(persons) and persons[seen].end <= i:
+                person = persons[seen]
+                full_names.setdefault(keys[person.end - 1], set()).add(person.key)
+                seen += 1
+            if len(full_names.get(keys[i], ())) != 1 or token.tag_ != "NNP":
+                continue
+            alone = not (i > 0 and doc[i - 1].tag_ == "NNP") and not (
+                i + 1 < len(doc) and doc[i + 1].tag_ == "NNP"
+            )
+            if not alone:
+                continue
+            tagged = by_start.get(i)
+            if not taken[i] and not token.ent_type_:
+                added.append(_Mention(i, i + 1, "PERSON", None, keys[i]))
+            elif tagged and (tagged.end, tagged.label, tagged.row) == (i + 1, "ORG", None):
+                tagged.label = "PERSON"
+        return sorted([*mentions, *added], key=lambda m: m.start)
 
     def _person_context(self, doc: Doc, keys: Sequence[str], m: _Mention) -> bool:
         after = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
@@ -421,6 +457,12 @@ def _trim(doc: Doc, keys: Sequence[str], start: int, end: int) -> tuple[int, int
     while end > start and (doc[end - 1].text in POSSESSIVE or not keys[end - 1]):
         end -= 1
     return start, end
+
+
+def _written_as_name(doc: Doc, m: _Mention) -> bool:
+    """Capitalised words and initials only ("Thomas G. Weinandy"), not a span the model ran
+    into a title or quotation ("Donald “Art of the Deal")."""
+    return all(t.text[:1].isupper() and t.text.rstrip(".").isalpha() for t in doc[m.start : m.end])
 
 
 def _abbreviates(short: str, long: str) -> bool:
