@@ -267,6 +267,13 @@ def test_a_month_is_no_surname(nlp: Language, finder: EntityFinder) -> None:
     assert texts(the_one(entities, "Theresa May")) == ["Theresa May"]
 
 
+def test_an_acronym_joins_no_name_the_model_took_for_a_person(
+    nlp: Language, finder: EntityFinder
+) -> None:
+    entities = entities_of(nlp, finder, "Campus BDS held a rally. BDS said the vote was wrong.")
+    assert texts(the_one(entities, "Campus BDS")) == ["Campus BDS"]
+
+
 def test_find_entities_is_the_finder(nlp: Language, aliases: AliasTable) -> None:
     doc = nlp("The EU criticised Iran.")
     found = find_entities(doc, aliases, load_entity_cues())

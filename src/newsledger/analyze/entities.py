@@ -461,8 +461,13 @@ def _trim(doc: Doc, keys: Sequence[str], start: int, end: int) -> tuple[int, int
 
 def _written_as_name(doc: Doc, m: _Mention) -> bool:
     """Capitalised words and initials only ("Thomas G. Weinandy"), not a span the model ran
-    into a title or quotation ("Donald “Art of the Deal")."""
-    return all(t.text[:1].isupper() and t.text.rstrip(".").isalpha() for t in doc[m.start : m.end])
+    into a title or quotation ("Donald “Art of the Deal") nor one with an acronym ("Campus
+    BDS")."""
+    return all(
+        t.text[:1].isupper() and t.text.rstrip(".").isalpha() and not t.text.isupper()
+        for t in doc[m.start : m.end]
+        if len(t.text.rstrip(".")) > 1
+    )
 
 
 def _abbreviates(short: str, long: str) -> bool:
