@@ -181,10 +181,8 @@ def _repaired(
         subject = None
         if root.dep_ == "conj":
             subject = subject_of(root)
-        elif _subject_controlled(root):
-            subject = subject_of(root.head)
-        elif _gerund_of_preposition(root):
-            subject = subject_of(root.head.head)
+        elif (governor := _subject_giver(root)) is not None:
+            subject = subject_of(governor)
         if subject is not None and subject.lower_ != "it":
             source = (subject.left_edge.i, subject.right_edge.i + 1)
     if source is not None:
@@ -246,12 +244,12 @@ def _around_own_cue(ctx: DocContext, item: TaggedAttribution) -> TaggedAttributi
     start, end = item.content
     if not (start < item.cue[0] and item.cue[1] < end):
         return item
-    if item.source is not None and _relative_antecedent(doc[item.source[0]]).i != item.source[0]:
+    verb = _relative_clause(doc[item.source[0]]) if item.source is not None else None
+    if verb is not None and item.cue[0] <= verb.i < item.cue[1]:
         # What a relative clause's speaker said is inside that clause: "Maliki, who said *the
         # talks had failed*, left Paris".
-        verb = doc[item.source[0]].head
         clause = trimmed(ctx, item.cue[1], min(end, verb.right_edge.i + 1))
-        if item.cue[0] <= verb.i < item.cue[1] and _has_words(ctx, *clause):
+        if _has_words(ctx, *clause):
             return TaggedAttribution(item.cue, item.source, clause)
     first, last = item.cue
     if item.source is not None and start < item.source[0] and item.source[1] < end:
@@ -338,41 +336,35 @@ def _without_connectives(ctx: DocContext, start: int, end: int) -> TokenRange:
     return trimmed(ctx, start, end)
 
 
-def _subject_controlled(verb: Token) -> bool:
-    """A verb without a subject of its own whose understood subject is its governing verb's: a
-    participle adjunct ("held a rally, calling the deal a disaster"; "Having announced …, the
-    minister left"), or a bare "to" infinitive of purpose ("staged rallies to condemn") or
-    complement with no object in between ("vowed to reject"; not "urged them to reject", whose
-    subject is "them")."""
-    if verb.head.pos_ != "VERB" or any(child.dep_ in SUBJECT_DEPS for child in verb.children):
-        return False
+def _subject_giver(verb: Token) -> Token | None:
+    """The verb whose subject is the understood subject of `verb`, which has none of its own: a
+    participle adjunct's ("held a rally, calling the deal a disaster"; "Having announced …,
+    the minister left"), a gerund's after a preposition ("*After blasting* the report, Beck
+    …", "without naming her"), and a bare "to" infinitive's of purpose ("staged rallies to
+    condemn") or complement with no object in between ("vowed to reject"; not "urged them to
+    reject", whose subject is "them")."""
+    if any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+        return None
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        governor = verb.head.head
+        return governor if governor.pos_ == "VERB" else None
+    if verb.head.pos_ != "VERB":
+        return None
     if verb.dep_ == "advcl" and (
         verb.tag_ == "VBG" or (verb.tag_ == "VBN" and any(c.lower_ == "having" for c in verb.lefts))
     ):
-        return True
+        return verb.head
     infinitive = verb.tag_ == "VB" and any(
         child.dep_ == "aux" and child.lower_ == "to" for child in verb.lefts
     )
     if not infinitive:
-        return False
-    if verb.dep_ == "advcl":
-        return True
-    return verb.dep_ == "xcomp" and not any(
-        child.dep_ in ("dobj", "dative") for child in verb.head.children
-    )
-
-
-def _gerund_of_preposition(verb: Token) -> bool:
-    """A gerund after a preposition that hangs from a verb ("*By offering* Kasich the second
-    spot, Trump …", "took a shot at Clinton *without naming* her"): its understood subject is
-    that verb's."""
-    return (
-        verb.tag_ == "VBG"
-        and verb.dep_ == "pcomp"
-        and verb.head.dep_ == "prep"
-        and verb.head.head.pos_ == "VERB"
-        and not any(child.dep_ in SUBJECT_DEPS for child in verb.children)
-    )
+        return None
+    if verb.dep_ == "advcl" or (
+        verb.dep_ == "xcomp"
+        and not any(child.dep_ in ("dobj", "dative") for child in verb.head.children)
+    ):
+        return verb.head
+    return None
 
 
 def _violent(ctx: DocContext, cues: AttributionCues, cue: TokenRange) -> bool:
@@ -437,12 +429,18 @@ def _speaker(
     )
 
 
+def _relative_clause(head: Token) -> Token | None:
+    """The verb of the relative clause whose subject `head` is, when it is a relative pronoun."""
+    if head.lower_ in RELATIVE_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
+        return head.head
+    return None
+
+
 def _relative_antecedent(head: Token) -> Token:
     """The noun a relative pronoun stands for ("Maliki, *who* said …"): the speaker's entity
     and kind are the noun's, its words stay the pronoun."""
-    if head.lower_ in RELATIVE_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
-        return head.head.head
-    return head
+    verb = _relative_clause(head)
+    return verb.head if verb is not None else head
 
 
 def _quantified(cues: AttributionCues, head: Token) -> Token:

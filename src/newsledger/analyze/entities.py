@@ -240,9 +240,7 @@ class EntityFinder:
             if m.label == "PERSON" and m.end - m.start > 1 and _written_as_name(doc, m)
         ]
         by_start = {m.start: m for m in mentions}
-        taken = bytearray(len(doc))
-        for m in mentions:
-            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+        taken = _covered(len(doc), mentions)
         full_names: dict[str, set[str]] = {}
         added, seen = [], 0
         for i, token in enumerate(doc):
@@ -381,10 +379,7 @@ class EntityFinder:
     def _anaphora(
         self, doc: Doc, texts: Sequence[str], keys: Sequence[str], mentions: list[_Mention]
     ) -> list[_Mention]:
-        taken = [False] * len(doc)
-        for m in mentions:
-            taken[m.start : m.end] = [True] * (m.end - m.start)
-        anaphors = find_anaphors(doc, keys, taken, self._coref)
+        anaphors = find_anaphors(doc, keys, _covered(len(doc), mentions), self._coref)
         if not anaphors:
             return []
         units, zones = discourse_units(doc, texts)
@@ -457,6 +452,14 @@ def _trim(doc: Doc, keys: Sequence[str], start: int, end: int) -> tuple[int, int
     while end > start and (doc[end - 1].text in POSSESSIVE or not keys[end - 1]):
         end -= 1
     return start, end
+
+
+def _covered(length: int, mentions: Iterable[_Mention]) -> list[bool]:
+    """Whether each of a document's `length` tokens is inside one of the `mentions`."""
+    taken = [False] * length
+    for m in mentions:
+        taken[m.start : m.end] = [True] * (m.end - m.start)
+    return taken
 
 
 def _written_as_name(doc: Doc, m: _Mention) -> bool:
