@@ -58,9 +58,9 @@ def test_exceptions_are_applied(shipped: Language) -> None:
     assert str(doc[0].morph) == "Case=Nom|Number=Sing|Person=1|PronType=Prs"
 
 
-def test_loaded_pipeline_has_the_table_in_the_rulers_place() -> None:
+def test_loaded_pipeline_has_the_table_in_the_rulers_place(shipped: Language) -> None:
     nlp = load_nlp()
-    assert nlp.pipe_names == spacy.load(MODEL_NAME).pipe_names
+    assert nlp.pipe_names == shipped.pipe_names
     assert isinstance(nlp.get_pipe("attribute_ruler"), AttributeTable)
 
 
