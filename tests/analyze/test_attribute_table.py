@@ -6,9 +6,9 @@ import pytest
 import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from newsledger.analyze.attribute_table import AttributeTable
+from newsledger.analyze.attribute_table import AttributeTable, replace_attribute_ruler
 from newsledger.analyze.nlp import MODEL_NAME, load_nlp
 
 # Tag-map rules, the lexical exceptions of one and two tokens ("ai n't", "gon na", "y' all",
@@ -67,3 +67,18 @@ def test_loaded_pipeline_has_the_table_in_the_rulers_place(shipped: Language) ->
 def test_empty_document(shipped: Language) -> None:
     table = AttributeTable(shipped.get_pipe("attribute_ruler"))
     assert len(table(shipped.make_doc(""))) == 0
+
+
+def test_a_ruler_setting_extension_attributes_is_kept() -> None:
+    Token.set_extension("newsledger_test_greeting", default=False, force=True)
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "hello"}]], {"_": {"newsledger_test_greeting": True}})
+    replace_attribute_ruler(nlp)
+    assert nlp.get_pipe("attribute_ruler") is ruler
+
+
+def test_a_pipeline_without_a_ruler_is_left_alone() -> None:
+    nlp = spacy.blank("en")
+    replace_attribute_ruler(nlp)
+    assert nlp.pipe_names == []

@@ -118,8 +118,12 @@ def _make_attribute_table(nlp: Language, name: str) -> AttributeTable:
 
 
 def replace_attribute_ruler(nlp: Language) -> None:
-    """Puts an `AttributeTable` where the pipeline's attribute ruler was, under the same name."""
-    if not isinstance(dict(nlp.pipeline).get("attribute_ruler"), AttributeRuler):
+    """Puts an `AttributeTable` where the pipeline's attribute ruler was, under the same name;
+    a pipeline without one, or whose rules set extension attributes, keeps what it has."""
+    ruler = dict(nlp.pipeline).get("attribute_ruler")
+    if not isinstance(ruler, AttributeRuler) or any(
+        "_" in cast(dict[str, Any], rule["attrs"]) for rule in ruler.patterns
+    ):
         return
     nlp.add_pipe("newsledger_attribute_table", before="attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
