@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from newsledger.analyze.attribute_table import AttributeTable, replace_attribute_ruler
 from newsledger.analyze.nlp import MODEL_NAME, load_nlp
+from tests.conftest import shared_data
 
 # Tag-map rules, the lexical exceptions of one and two tokens ("ai n't", "gon na", "y' all",
 # "let 's"), rules on dependencies ("I" as subject and object, "there is"), and space tokens.
@@ -82,3 +83,14 @@ def test_a_pipeline_without_a_ruler_is_left_alone() -> None:
     nlp = spacy.blank("en")
     replace_attribute_ruler(nlp)
     assert nlp.pipe_names == []
+
+
+def test_table_matches_the_ruler_on_news_articles(shipped: Language) -> None:
+    articles = sorted(shared_data("ptc", "train-articles").glob("*.txt"))[:12]
+    ruler = shipped.get_pipe("attribute_ruler")
+    table = AttributeTable(ruler)
+    columns = [TAG, POS, MORPH, LEMMA, DEP]
+    for article in articles:
+        text = article.read_text(encoding="utf-8")
+        expected = ruler(_until_ruler(shipped, text)).to_array(columns).tolist()
+        assert table(_until_ruler(shipped, text)).to_array(columns).tolist() == expected
