@@ -14,15 +14,15 @@ from __future__ import annotations
 from typing import Any, cast
 
 import numpy
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
-_TOKEN_FEATURES: list[int | str] = [TAG, LOWER, DEP, IS_SPACE]
-_FEATURE_NAMES = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})
+_FEATURE_NAMES = ("TAG", "LOWER", "DEP", "IS_SPACE")
+_TOKEN_FEATURES: list[int | str] = [IDS[name] for name in _FEATURE_NAMES]
 
 # Combinations seen in a long run grow with the vocabulary (52,811 in the 371 PTC training
 # articles, 6 MB); past this many the table starts again rather than growing without bound.
@@ -32,21 +32,26 @@ RuleIds = tuple[int, ...]
 
 
 def _one_token_pattern(pattern: list[dict[str, Any]]) -> bool:
-    return len(pattern) == 1 and set(pattern[0]) <= _FEATURE_NAMES
+    return len(pattern) == 1 and set(pattern[0]) <= set(_FEATURE_NAMES)
+
+
+def _sets_extensions(ruler: AttributeRuler) -> bool:
+    """Whether a rule sets extension attributes (`token._`), which the table does not write."""
+    return any("_" in cast(dict[str, Any], rule["attrs"]) for rule in ruler.patterns)
 
 
 class AttributeTable:
     """Sets the same token attributes as the `AttributeRuler` it is built from."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
+        if _sets_extensions(ruler):
+            raise ValueError("extension attributes are not supported by the table")
         self.vocab = ruler.vocab
         self._attrs: list[dict[int, int]] = list(ruler.attrs)
         self._indices: list[int] = list(ruler.indices)
         self._one_token = Matcher(self.vocab)
         self._longer = Matcher(self.vocab)
         for rule_id, rule in enumerate(ruler.patterns):
-            if "_" in cast(dict[str, Any], rule["attrs"]):
-                raise ValueError("extension attributes are not supported by the table")
             key = str(rule_id)
             patterns = cast(list[list[dict[str, Any]]], rule["patterns"])
             one_token = [p for p in patterns if _one_token_pattern(p)]
@@ -121,9 +126,7 @@ def replace_attribute_ruler(nlp: Language) -> None:
     """Puts an `AttributeTable` where the pipeline's attribute ruler was, under the same name;
     a pipeline without one, or whose rules set extension attributes, keeps what it has."""
     ruler = dict(nlp.pipeline).get("attribute_ruler")
-    if not isinstance(ruler, AttributeRuler) or any(
-        "_" in cast(dict[str, Any], rule["attrs"]) for rule in ruler.patterns
-    ):
+    if not isinstance(ruler, AttributeRuler) or _sets_extensions(ruler):
         return
     nlp.add_pipe("newsledger_attribute_table", before="attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
