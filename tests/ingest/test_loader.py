@@ -92,6 +92,16 @@ def test_raw_text_in_utf16_with_a_byte_order_mark() -> None:
     assert document.text == "Grüße aus Köln.\n"
 
 
+def test_binary_data_behind_a_utf16_byte_order_mark_is_refused() -> None:
+    rng = random.Random(5)
+    # High bytes outside the surrogate range, so that every pair decodes as UTF-16.
+    pairs = [bytes([rng.randrange(256), rng.randrange(0xE0, 0x100)]) for _ in range(4000)]
+    data = b"\xff\xfe" + b"".join(pairs)
+    _error(load_bytes(data, name="x"), UnsupportedFormat, "binary data behind a utf-16-le")
+    greek = "Η βουλή ψήφισε τη Δευτέρα.\n" * 40
+    assert _document(load_bytes(greek.encode("utf-16"), name="x", raw_text=True)).text == greek
+
+
 def test_html_is_recognised_by_extension_markup_or_gzip(tmp_path: Path, ferry_page: Path) -> None:
     html = ferry_page.read_bytes()
     expected = _document(load_path(str(ferry_page)))

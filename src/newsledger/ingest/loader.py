@@ -14,6 +14,7 @@ import os
 import re
 import stat
 import sys
+import unicodedata
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -75,6 +76,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_NOT_TEXT_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
+_LAYOUT = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x85")
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"\xff\xd8\xff", "JPEG image"),
@@ -182,11 +185,16 @@ def _decode(data: bytes, *, declared: Sequence[str | None] = ()) -> str:
     for mark, codec in _BOMS:
         if data.startswith(mark):
             try:
-                return data[len(mark) :].decode(codec)
+                text = data[len(mark) :].decode(codec)
             except UnicodeDecodeError as exc:
                 raise UnsupportedFormat(
                     f"the text is not valid {codec} despite its byte-order mark"
                 ) from exc
+            if _looks_binary(text):
+                raise UnsupportedFormat(
+                    f"binary data behind a {codec} byte-order mark, not an article"
+                )
+            return text
     kind = _binary_kind(data)
     if kind is not None:
         raise UnsupportedFormat(f"binary file ({kind}), not an article")
@@ -208,6 +216,22 @@ def _decode(data: bytes, *, declared: Sequence[str | None] = ()) -> str:
     if best is None:
         raise UnsupportedFormat("cannot determine the text encoding")
     return str(best)
+
+
+def _looks_binary(text: str) -> bool:
+    """Whether decoded text is binary data in disguise: unassigned, private-use or control
+    characters, which no written text holds, in more than 1% of its first characters.
+
+    Behind a UTF-16 byte-order mark almost any bytes decode, into characters drawn from the
+    whole of Unicode, a tenth of which are private-use or unassigned.
+    """
+    head = text[:_SNIFF_BYTES]
+    odd = sum(
+        1
+        for character in head
+        if unicodedata.category(character) in _NOT_TEXT_CATEGORIES and character not in _LAYOUT
+    )
+    return odd > len(head) / 100
 
 
 def _codec(charset: str | None) -> str | None:
