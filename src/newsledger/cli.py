@@ -13,10 +13,11 @@ from rich.console import Console
 from rich.progress import Progress
 
 from newsledger import cli_corpus, cli_scale, cli_web
+from newsledger.analyze.parallel import analyze_files, workers_needed
 from newsledger.cli_tables import progress_bar
 from newsledger.config import Settings, load_settings
 from newsledger.errors import NewsledgerError
-from newsledger.ingest import expand_inputs, is_archive, load_path
+from newsledger.ingest import expand_inputs, load_path
 from newsledger.report import render_markdown
 from newsledger.schema import Analysis, Document, json_schema
 
@@ -56,15 +57,10 @@ def _read_inputs(
 def _analysed(
     inputs: list[str], raw_text: bool, settings: Settings, progress: Progress, jobs: int
 ) -> Iterator[Analysis | NewsledgerError]:
-    # The analysis modules are imported here: spaCy takes seconds to import, and the corpus
+    # The analysis pipeline is imported here: spaCy takes seconds to import, and the corpus
     # commands never need it. Standard input stays with this process.
-    # Fewer files than jobs need no more workers than files, unless one is an archive, whose
-    # records are spread over the workers.
-    if len(inputs) < jobs and not any(is_archive(path, raw_text=raw_text) for path in inputs):
-        jobs = len(inputs)
+    jobs = workers_needed(inputs, jobs=jobs, raw_text=raw_text)
     if jobs > 1 and "-" not in inputs:
-        from newsledger.analyze.parallel import analyze_files
-
         task = progress.add_task("analysing", total=len(inputs))
         yield from analyze_files(
             inputs,

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.progress import Progress
 
+from newsledger.analyze.parallel import analyze_files, workers_needed
 from newsledger.cli_tables import (
     disputes_table,
     entity_tables,
@@ -38,7 +39,7 @@ from newsledger.corpus import (
 )
 from newsledger.corpus.database import database_url
 from newsledger.corpus.exchange import ExportFormat
-from newsledger.corpus.intake import IngestReport, ingest, unstored
+from newsledger.corpus.intake import IngestReport, StoredIds, ingest, unstored
 from newsledger.corpus.store import ExportKind
 from newsledger.errors import NewsledgerError
 from newsledger.ingest import expand_inputs, load_path
@@ -127,8 +128,20 @@ def ingest_command(
     ] = False,
     as_json: JsonOption = False,
     config: ConfigOption = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes that analyse (this one stores); files and the records of WARC"
+            " archives are spread over them.",
+        ),
+    ] = 1,
 ) -> int:
     """Analyse articles and store them, linked to the rest of the corpus."""
+    if analysed and jobs > 1:
+        raise typer.BadParameter("--jobs spreads the analysis; --analysed stores without it")
     settings = load_settings(config)
     files = expand_inputs(_paths(paths))
     stderr = Console(stderr=True, highlight=False)
@@ -140,7 +153,9 @@ def ingest_command(
         items = (
             _analysed(files, progress, task)
             if analysed
-            else _analyse(database, files, raw_text, reanalyse, settings, report, progress, task)
+            else _analyse(
+                database, files, raw_text, reanalyse, settings, report, progress, task, jobs
+            )
         )
 
         def show(error: NewsledgerError) -> None:
@@ -199,7 +214,23 @@ def _analyse(
     report: IngestReport,
     progress: Progress,
     task: Any,
+    jobs: int,
 ) -> Iterator[Analysis | NewsledgerError]:
+    if workers_needed(files, jobs=jobs, raw_text=raw_text) > 1:
+
+        def skipped(count: int) -> None:
+            report.skipped += count
+
+        return analyze_files(
+            files,
+            jobs=workers_needed(files, jobs=jobs, raw_text=raw_text),
+            raw_text=raw_text,
+            settings=settings,
+            on_files_done=lambda count: progress.advance(task, count),
+            skip=None if reanalyse else StoredIds(database.url),
+            on_skipped=skipped,
+        )
+
     def documents() -> Iterator[Document | NewsledgerError]:
         for path in files:
             yield from load_path(path, raw_text=raw_text, settings=settings)

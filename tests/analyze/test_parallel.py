@@ -1,13 +1,16 @@
-"""How `analyze --jobs` cuts its inputs into tasks (the end-to-end check is in test_cli.py)."""
+"""How `analyze --jobs` cuts its inputs into tasks, and what its skip filter leaves out (the
+end-to-end checks are in test_cli.py and tests/corpus/test_cli_corpus.py)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from newsledger.analyze.parallel import RECORDS_PER_TASK, _tasks
+from newsledger.analyze.parallel import RECORDS_PER_TASK, _tasks, analyze_files, workers_needed
 from newsledger.config import Settings
 from newsledger.errors import IngestError
 from newsledger.ingest import Response
+from newsledger.schema import Analysis, document_id
 from tests.ingest.conftest import article_html, warc_record, warcinfo_record
 
 
@@ -47,3 +50,47 @@ def test_raw_text_reads_an_archive_as_one_file(tmp_path: Path) -> None:
     archive.write_bytes(warcinfo_record())
     tasks = list(_tasks([str(archive)], files_per_task=8, raw_text=True, settings=Settings()))
     assert [(task.units, task.files_done) for task in tasks] == [([str(archive)], 1)]
+
+
+@dataclass(frozen=True)
+class _Skip:
+    """A skip filter that pickles into the workers, as `corpus.intake.StoredIds` does."""
+
+    ids: frozenset[str]
+
+    def __call__(self, ids: list[str]) -> set[str]:
+        return set(ids) & self.ids
+
+
+def test_the_skip_filter_leaves_documents_unanalysed_and_counts_them(tmp_path: Path) -> None:
+    texts = [f"Vote {n}\n\nThe mayor said the library {n} would stay open.\n" for n in range(5)]
+    paths = []
+    for number, text in enumerate(texts):
+        path = tmp_path / f"{number}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    left_out = frozenset(document_id(texts[n]) for n in (1, 2, 4))
+    skipped: list[int] = []
+
+    results = list(
+        analyze_files(
+            paths, jobs=2, raw_text=True, settings=Settings(), skip=_Skip(left_out),
+            on_skipped=skipped.append,
+        )
+    )  # fmt: skip
+
+    assert all(isinstance(result, Analysis) for result in results)
+    assert [r.document.id for r in results if isinstance(r, Analysis)] == [
+        document_id(texts[0]),
+        document_id(texts[3]),
+    ]
+    assert sum(skipped) == 3
+
+
+def test_workers_needed_by_files_and_archives(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc"
+    archive.write_bytes(warcinfo_record())
+    assert workers_needed(["a.txt", "b.txt"], jobs=4, raw_text=False) == 2
+    assert workers_needed([str(archive)], jobs=4, raw_text=False) == 4
+    assert workers_needed([str(archive)], jobs=4, raw_text=True) == 1
+    assert workers_needed([f"{n}.txt" for n in range(9)], jobs=4, raw_text=False) == 4

@@ -11,8 +11,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsledger.cli import main
+from newsledger.corpus import open_database
 from newsledger.schema import Analysis
 from tests.corpus.sample import WIRE
+from tests.corpus.test_exchange import exported
 
 SEED = Path(__file__).parents[2] / "examples" / "seed.txt"
 
@@ -79,6 +81,42 @@ def test_ingest_analyses_pages_once(db: str, capsys: pytest.CaptureFixture[str])
     assert (first["stored"], again["stored"], again["skipped"]) == (1, 0, 1)
     found = run_json(capsys, "search", "ambassador", "--db", db)
     assert found["total"] == 1
+
+
+def test_ingest_with_jobs_stores_what_one_process_stores(
+    tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number in range(6):
+        (pages / f"{number:02d}.txt").write_text(
+            f"Council vote {number}\n\nThe mayor said on Monday that the library {number} would"
+            " stay open, and protesters gathered outside the town hall.\n",
+            encoding="utf-8",
+        )
+    (pages / "03b.txt").write_bytes(b"")
+    serial = str(tmp_path / "serial.db")
+    assert main(["ingest", str(pages), "--db", serial, "--json"]) == 1
+    capsys.readouterr()
+    assert main(["ingest", "--jobs", "2", str(pages), "--db", db, "--json"]) == 1
+    first = json.loads(capsys.readouterr().out)
+    assert main(["ingest", "-j", "2", str(pages), "--db", db, "--json"]) == 1
+    again = json.loads(capsys.readouterr().out)
+    summary = ("stored", "skipped", "replaced", "failed")
+    assert [first[key] for key in summary] == [6, 0, 0, 1]
+    assert [again[key] for key in summary] == [0, 6, 0, 1]
+    with open_database(serial) as one, open_database(db) as two:
+        assert exported(two) == exported(one)
+    assert main(["ingest", "-j", "2", "--reanalyse", str(pages / "00.txt"), str(pages / "01.txt"),
+                 "--db", db, "--json"]) == 0  # fmt: skip
+    assert json.loads(capsys.readouterr().out)["replaced"] == 2
+
+
+def test_ingest_jobs_need_analysis(
+    analysed: Path, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ingest", "--analysed", "--jobs", "2", str(analysed), "--db", db]) == 2
+    assert "--analysed stores without it" in capsys.readouterr().err
 
 
 def test_search_with_filters(stored: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,6 +4,7 @@ completes the store as if it had never been interrupted."""
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import sqlite3
 import subprocess
@@ -12,7 +13,7 @@ import time
 from pathlib import Path
 
 from newsledger.corpus import Database, open_database
-from newsledger.corpus.intake import IngestReport, ingest, unstored
+from newsledger.corpus.intake import IngestReport, StoredIds, ingest, unstored
 from newsledger.corpus.store import Linker
 from newsledger.errors import IngestError
 from newsledger.schema import Analysis, Document, document_id
@@ -117,6 +118,16 @@ def test_unstored_passes_errors_and_counts_what_it_skips(
     left = list(unstored(database, items, batch_size=4, report=report))
     assert left == [*(a.document for a in sample[3:]), error]
     assert report.skipped == 3
+
+
+def test_stored_ids_travel_to_another_process_as_the_stores_url(
+    database: Database, sample: list[Analysis], linker: Linker
+) -> None:
+    ingest(database, sample[:2], linker=linker, batch_size=2)
+    stored = pickle.loads(pickle.dumps(StoredIds(database.url)))
+    asked = [a.document.id for a in sample[:4]]
+    assert stored(asked) == set(asked[:2])
+    assert stored([]) == set()
 
 
 def test_ingest_counts_failures_and_saves_the_rest(

@@ -7,13 +7,17 @@ or a few records of a WARC archive. This process reads archives itself and hands
 responses out, so one large archive keeps every worker busy and the last archive does not run
 alone. At most a few tasks per worker are out at once, so reading ahead of the workers never
 holds more than that in memory, however large the archive.
+
+`ingest --jobs N` runs the same workers with a `skip` filter: each worker reads its task's
+documents, asks the filter which of their ids to leave out (those the store already holds), and
+analyses only the rest, so a rerun costs no analysis for what is stored.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
@@ -37,8 +41,11 @@ GROUPS_PER_WORKER = 4
 # keyword-only arguments do not survive pickling whole.
 _Failure = tuple[type[NewsledgerError], str, str | None]
 _Result = Analysis | _Failure
+_TaskResult = tuple[list[_Result], int]
 # A file to read, an archive's response to turn into a document, or an archive's bad record.
 _Unit = str | Response | _Failure
+# Which of a task's document ids to leave unanalysed; called in the worker, so it must pickle.
+SkipFilter = Callable[[list[str]], set[str]]
 
 _worker_analyzer: Analyzer | None = None
 
@@ -57,8 +64,11 @@ def analyze_files(
     raw_text: bool,
     settings: Settings,
     on_files_done: Callable[[int], None] = lambda _: None,
+    skip: SkipFilter | None = None,
+    on_skipped: Callable[[int], None] = lambda _: None,
 ) -> Iterator[Analysis | NewsledgerError]:
-    """Every document of `paths`, analysed by `jobs` processes, in the order of `paths`."""
+    """Every document of `paths`, analysed by `jobs` processes, in the order of `paths`; those
+    `skip` names are left out and counted through `on_skipped`."""
     # Small enough that every worker gets several groups of single pages, large enough that
     # `nlp.pipe` batches well.
     size = max(1, min(FILES_PER_TASK, len(paths) // (jobs * GROUPS_PER_WORKER)))
@@ -66,22 +76,31 @@ def analyze_files(
     # "spawn": a fresh interpreter, never a fork of a parent whose threads hold locks.
     context = multiprocessing.get_context("spawn")
     with context.Pool(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
-        work = partial(_analyse_task, raw_text=raw_text)
-        running: deque[tuple[_Task, AsyncResult[list[_Result]]]] = deque()
+        work = partial(_analyse_task, raw_text=raw_text, skip=skip)
+        running: deque[tuple[_Task, AsyncResult[_TaskResult]]] = deque()
+
+        def finish() -> Iterator[Analysis | NewsledgerError]:
+            task, pending = running.popleft()
+            results, skipped = pending.get()
+            for result in results:
+                yield result if isinstance(result, Analysis) else _error(result)
+            on_skipped(skipped)
+            on_files_done(task.files_done)
+
         for task in tasks:
             running.append((task, pool.apply_async(work, (task.units,))))
             if len(running) >= jobs * GROUPS_PER_WORKER:
-                yield from _finish(*running.popleft(), on_files_done)
+                yield from finish()
         while running:
-            yield from _finish(*running.popleft(), on_files_done)
+            yield from finish()
 
 
-def _finish(
-    task: _Task, pending: AsyncResult[list[_Result]], on_files_done: Callable[[int], None]
-) -> Iterator[Analysis | NewsledgerError]:
-    for result in pending.get():
-        yield result if isinstance(result, Analysis) else _error(result)
-    on_files_done(task.files_done)
+def workers_needed(paths: Sequence[str], *, jobs: int, raw_text: bool) -> int:
+    """`jobs`, or fewer for fewer files: no more workers than files, unless one is an archive,
+    whose records are spread over the workers."""
+    if len(paths) < jobs and not any(is_archive(path, raw_text=raw_text) for path in paths):
+        return max(1, len(paths))
+    return jobs
 
 
 def _tasks(
@@ -123,13 +142,24 @@ def _start_worker(settings: Settings) -> None:
     _worker_analyzer = Analyzer(settings)
 
 
-def _analyse_task(units: list[_Unit], *, raw_text: bool) -> list[_Result]:
+def _analyse_task(units: list[_Unit], *, raw_text: bool, skip: SkipFilter | None) -> _TaskResult:
+    """The task's results in order, and how many of its documents `skip` left out."""
     assert _worker_analyzer is not None, "the pool's initializer builds the analyzer"
     settings = _worker_analyzer.settings
-    return [
+    documents: Iterable[Document | NewsledgerError] = _documents(units, raw_text, settings)
+    skipped = 0
+    if skip is not None:
+        read = list(documents)
+        left_out = skip([item.id for item in read if isinstance(item, Document)])
+        documents = [
+            item for item in read if not (isinstance(item, Document) and item.id in left_out)
+        ]
+        skipped = len(read) - len(documents)
+    results = [
         _failure(item) if isinstance(item, NewsledgerError) else item
-        for item in _worker_analyzer.analyze_stream(_documents(units, raw_text, settings))
+        for item in _worker_analyzer.analyze_stream(documents)
     ]
+    return results, skipped
 
 
 def _documents(

@@ -108,6 +108,11 @@ class Database:
         """`sqlite` or `postgresql`."""
         return self.engine.dialect.name
 
+    @property
+    def url(self) -> str:
+        """The URL that opens this store again, password included: for worker processes."""
+        return self.engine.url.render_as_string(hide_password=False)
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose writes commit as one transaction at the end, or none of them do."""

@@ -6,11 +6,12 @@ kill between two commits leaves whole documents only, and a rerun skips what is 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from newsledger.corpus.database import Database
+from newsledger.corpus.database import Database, open_database
 from newsledger.corpus.store import Linker, SaveReport, save_analyses, stored_ids
 from newsledger.errors import NewsledgerError
 from newsledger.schema import Analysis, Document
@@ -48,6 +49,27 @@ def unstored(
                 report.skipped += 1
             else:
                 yield item
+
+
+@dataclass(frozen=True)
+class StoredIds:
+    """Which of some document ids the store at `url` holds, asked from any process: the skip
+    filter of `ingest --jobs`, whose workers leave stored documents unanalysed. It pickles as
+    its URL and opens the store once per process, for reading only."""
+
+    url: str
+
+    def __call__(self, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        with _reader(self.url).reading() as session:
+            return stored_ids(session=session, ids=ids)
+
+
+@functools.cache
+def _reader(url: str) -> Database:
+    # The process that runs `ingest` has brought the schema up to date before any worker asks.
+    return open_database(url, migrate=False)
 
 
 def ingest(
