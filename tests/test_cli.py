@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -186,3 +188,28 @@ def test_one_archive_is_spread_over_the_jobs_with_the_same_output(
     assert titles == [*(f"Assembly vote {n}" for n in range(12)), "Brexit talks stall again"]
     assert one[1] == two[1]
     assert one[2] == two[2] and "crawl.warc#record-9" in two[2]
+
+
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_stopping_the_jobs_leaves_no_traceback(
+    tmp_path: Path, stop: signal.Signals, code: int
+) -> None:
+    for number in range(40):
+        (tmp_path / f"{number:02d}.txt").write_text(
+            f"Title number {number}\n\n" + "The minister said on Monday that talks stalled. " * 60,
+            encoding="utf-8",
+        )
+    command = [sys.executable, "-m", "newsledger", "analyze", "--jobs", "2", str(tmp_path)]
+    # A session of its own: Ctrl-C reaches the whole process group, as from a terminal.
+    running = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+    assert running.stdout is not None
+    running.stdout.readline()  # the workers are busy: the first results are out
+    if stop == signal.SIGINT:
+        os.killpg(running.pid, stop)
+    else:
+        running.send_signal(stop)
+    _, err = running.communicate(timeout=60)
+    assert running.returncode == code
+    assert b"Traceback" not in err, err.decode()

@@ -16,10 +16,14 @@ analyses only the rest, so a rerun costs no analysis for what is stored.
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from newsledger.config import Settings
@@ -75,7 +79,10 @@ def analyze_files(
     tasks = _tasks(paths, files_per_task=size, raw_text=raw_text, settings=settings)
     # "spawn": a fresh interpreter, never a fork of a parent whose threads hold locks.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
+    with (
+        _terminate_exits(),
+        context.Pool(jobs, initializer=_start_worker, initargs=(settings,)) as pool,
+    ):
         work = partial(_analyse_task, raw_text=raw_text, skip=skip)
         running: deque[tuple[_Task, AsyncResult[_TaskResult]]] = deque()
 
@@ -93,6 +100,25 @@ def analyze_files(
                 yield from finish()
         while running:
             yield from finish()
+
+
+@contextmanager
+def _terminate_exits() -> Iterator[None]:
+    """While the workers run, SIGTERM leaves this process through Python, so that leaving the
+    pool stops them: killed on the spot instead, it would leave each worker writing its results
+    into a pipe no one reads, and printing the traceback of that."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _exit_on_terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_terminate(signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
 
 
 def workers_needed(paths: Sequence[str], *, jobs: int, raw_text: bool) -> int:
@@ -138,6 +164,9 @@ def _start_worker(settings: Settings) -> None:
     # importing spaCy would cost it a second and about 70 MB for nothing.
     from newsledger.analyze.pipeline import Analyzer
 
+    # Ctrl-C reaches every process of the terminal's group: the parent answers it and stops
+    # the pool, where a worker interrupted mid-task would print its traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _worker_analyzer
     _worker_analyzer = Analyzer(settings)
 
