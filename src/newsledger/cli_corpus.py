@@ -216,14 +216,15 @@ def _analyse(
     task: Any,
     jobs: int,
 ) -> Iterator[Analysis | NewsledgerError]:
-    if workers_needed(files, jobs=jobs, raw_text=raw_text) > 1:
+    workers = workers_needed(files, jobs=jobs, raw_text=raw_text)
+    if workers > 1:
 
         def skipped(count: int) -> None:
             report.skipped += count
 
         return analyze_files(
             files,
-            jobs=workers_needed(files, jobs=jobs, raw_text=raw_text),
+            jobs=workers,
             raw_text=raw_text,
             settings=settings,
             on_files_done=lambda count: progress.advance(task, count),
