@@ -217,6 +217,17 @@ def test_stores_that_cannot_open_say_why_in_one_line(tmp_path: Path) -> None:
     assert "\n" not in str(caught.value).strip()
 
 
+def test_the_stores_own_failures_say_why_in_one_line(tmp_path: Path) -> None:
+    bare = open_database(str(tmp_path / "bare.db"), migrate=False)
+    missing = "the store failed: no such table: documents"
+    with pytest.raises(StoreError, match=missing), bare.reading() as session:
+        session.execute(select(DocumentRow.id))
+    with pytest.raises(StoreError, match=missing) as caught, bare.transaction() as session:
+        session.execute(text("INSERT INTO documents (id) VALUES ('x')"))
+    assert caught.value.source is not None and caught.value.source.endswith("bare.db")
+    bare.close()
+
+
 def test_facet_sets_of_stores_before_0005_are_built_from_their_facets(
     tmp_path: Path, sample: list[Analysis], linker: Linker
 ) -> None:

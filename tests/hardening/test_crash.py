@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
 
 from newsledger.corpus import open_database
 from newsledger.corpus.models import DocumentRow, StatementRow
+from newsledger.errors import StoreError
 from newsledger.schema import Analysis
 from tests.corpus.conftest import own_schema, pg_url
 from tests.corpus.sample import sample_corpus
@@ -76,7 +76,7 @@ def _stored(target: str) -> int:
     try:
         with open_database(target, migrate=False) as database, database.reading() as session:
             return session.scalar(select(func.count()).select_from(DocumentRow)) or 0
-    except SQLAlchemyError:
+    except StoreError:
         # Before the first migration has committed there is no table to count yet.
         return 0
 

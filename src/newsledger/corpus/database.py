@@ -27,7 +27,7 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from newsledger.corpus.migrations import HEAD
@@ -116,14 +116,23 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose writes commit as one transaction at the end, or none of them do."""
-        with self._writers() as session, session.begin():
+        with self._failures(), self._writers() as session, session.begin():
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for queries: one consistent snapshot, and it never blocks a writer."""
-        with self._readers() as session, session.begin():
+        with self._failures(), self._readers() as session, session.begin():
             yield session
+
+    @contextmanager
+    def _failures(self) -> Iterator[None]:
+        """The database's own failures (server gone, disk full, file locked past the timeout, a
+        table missing) as a `StoreError`, which the edge prints as one line."""
+        try:
+            yield
+        except OperationalError as exc:
+            raise StoreError(f"the store failed: {_reason(exc)}", source=_redact(self.url)) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -159,10 +168,13 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
             upgrade(database)
         except SQLAlchemyError as exc:
             database.close()
-            # Drivers' messages run over several lines: the edge prints one.
-            reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
-            raise StoreError(f"cannot open the store: {reason}", source=_redact(url)) from exc
+            raise StoreError(f"cannot open the store: {_reason(exc)}", source=_redact(url)) from exc
     return database
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    # Drivers' messages run over several lines: the edge prints one.
+    return " ".join(str(getattr(exc, "orig", None) or exc).split())
 
 
 def _redact(url: str) -> str:
