@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from newsledger.schema import SCHEMA_ID
 from newsledger.web.errors import error_body
 from tests.web.articles import quoted_article
+from tests.web.conftest import make_client
 
 
 def test_counts(client: TestClient) -> None:
@@ -93,3 +96,14 @@ def test_openapi_and_its_page(client: TestClient) -> None:
     assert docs.status_code == 200
     assert "/api/entities/{name}" in docs.text
     assert "cdn" not in docs.text.lower()
+
+
+def test_a_failing_store_answers_503(store_path: Path) -> None:
+    for client in make_client(store_path):
+        with sqlite3.connect(store_path) as connection:
+            connection.execute("ALTER TABLE documents RENAME TO documents_gone")
+        answer = client.get("/api/counts")
+        assert answer.status_code == 503
+        assert "the store failed: no such table: documents" in answer.json()["error"]
+        assert "SELECT" not in answer.json()["error"]
+        assert str(store_path) not in answer.json()["error"]
