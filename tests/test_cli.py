@@ -213,3 +213,34 @@ def test_stopping_the_jobs_leaves_no_traceback(
     _, err = running.communicate(timeout=60)
     assert running.returncode == code
     assert b"Traceback" not in err, err.decode()
+
+
+def test_a_worker_killed_mid_run_is_one_line_not_a_hang(tmp_path: Path) -> None:
+    for number in range(40):
+        (tmp_path / f"{number:02d}.txt").write_text(
+            f"Title number {number}\n\n" + "The minister said on Monday that talks stalled. " * 60,
+            encoding="utf-8",
+        )
+    command = [sys.executable, "-m", "newsledger", "analyze", "--jobs", "2", str(tmp_path)]
+    running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert running.stdout is not None
+    running.stdout.readline()
+    os.kill(_workers_of(running.pid)[0], signal.SIGKILL)  # as the out-of-memory killer would
+    _, err = running.communicate(timeout=60)
+    assert running.returncode == 2
+    assert err.decode().strip().endswith("lower batch_size in the --config file")
+    assert b"a worker process died" in err and b"Traceback" not in err
+
+
+def _workers_of(parent: int) -> list[int]:
+    """The pool workers among `parent`'s child processes, read from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent_field = int(stat.read_text().rpartition(")")[2].split()[1])
+            command = (stat.parent / "cmdline").read_bytes()
+        except (OSError, ValueError):
+            continue  # a process that ended meanwhile
+        if parent_field == parent and b"spawn_main" in command:
+            found.append(int(stat.parent.name))
+    return found

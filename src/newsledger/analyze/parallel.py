@@ -27,7 +27,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from newsledger.config import Settings
-from newsledger.errors import NewsledgerError
+from newsledger.errors import AnalysisError, NewsledgerError
 from newsledger.ingest import Response, archive_responses, is_archive, load_path, load_response
 from newsledger.schema import Analysis, Document
 
@@ -41,6 +41,8 @@ FILES_PER_TASK = 8
 # worker encodes one batch while it parses the one before.
 RECORDS_PER_TASK = 32
 GROUPS_PER_WORKER = 4
+# How often a wait for results checks that every worker is still alive.
+WATCH_SECONDS = 1.0
 # An error crosses the process boundary as its class, message and source: exceptions with
 # keyword-only arguments do not survive pickling whole.
 _Failure = tuple[type[NewsledgerError], str, str | None]
@@ -79,16 +81,18 @@ def analyze_files(
     tasks = _tasks(paths, files_per_task=size, raw_text=raw_text, settings=settings)
     # "spawn": a fresh interpreter, never a fork of a parent whose threads hold locks.
     context = multiprocessing.get_context("spawn")
+    others = _children()
     with (
         _terminate_exits(),
         context.Pool(jobs, initializer=_start_worker, initargs=(settings,)) as pool,
     ):
+        workers = _children() - others
         work = partial(_analyse_task, raw_text=raw_text, skip=skip)
         running: deque[tuple[_Task, AsyncResult[_TaskResult]]] = deque()
 
         def finish() -> Iterator[Analysis | NewsledgerError]:
             task, pending = running.popleft()
-            results, skipped = pending.get()
+            results, skipped = _result(pending, workers)
             for result in results:
                 yield result if isinstance(result, Analysis) else _error(result)
             on_skipped(skipped)
@@ -100,6 +104,23 @@ def analyze_files(
                 yield from finish()
         while running:
             yield from finish()
+
+
+def _result(pending: AsyncResult[_TaskResult], workers: set[int | None]) -> _TaskResult:
+    """The task's result, or an error once a worker has died: the pool starts another in its
+    place, but the task it held is lost, and waiting for it would wait for ever."""
+    while not pending.ready():
+        pending.wait(WATCH_SECONDS)
+        if workers - _children():
+            raise AnalysisError(
+                "a worker process died (the system may have killed it for lack of memory):"
+                " run fewer --jobs, or lower batch_size in the --config file"
+            )
+    return pending.get()
+
+
+def _children() -> set[int | None]:
+    return {process.pid for process in multiprocessing.active_children()}
 
 
 @contextmanager
