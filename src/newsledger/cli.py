@@ -126,15 +126,7 @@ def analyze(
             help="Keep propaganda-technique spans scoring at least this (default 0.5).",
         ),
     ] = None,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="Worker processes; files and the records of WARC archives are spread over them.",
-        ),
-    ] = 1,
+    jobs: cli_corpus.JobsOption = 1,
 ) -> int:
     """Analyse news pages into newsledger/analysis@1 JSON or a readable report."""
     settings = load_settings(config, technique_threshold=technique_threshold)

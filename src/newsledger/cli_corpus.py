@@ -61,6 +61,16 @@ LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this m
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="TOML file with a \\[newsledger] table.")
 ]
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes that analyse; files and the records of WARC archives are spread"
+        " over them.",
+    ),
+]
 
 
 class ExportTable(StrEnum):
@@ -128,16 +138,7 @@ def ingest_command(
     ] = False,
     as_json: JsonOption = False,
     config: ConfigOption = None,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="Worker processes that analyse (this one stores); files and the records of WARC"
-            " archives are spread over them.",
-        ),
-    ] = 1,
+    jobs: JobsOption = 1,
 ) -> int:
     """Analyse articles and store them, linked to the rest of the corpus."""
     if analysed and jobs > 1:
