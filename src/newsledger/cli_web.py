@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import getpass
 import ipaddress
+import os
 import re
+import socket
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -65,11 +67,29 @@ def serve_command(
     protect = require_login or not is_loopback(host)
     app = create_app(WebSettings(db=db, require_login=protect, secret_key_file=secret_key_file))
     shown = f"[{host}]" if ":" in host else host
+    listening = _listen(host, port, shown)
     print(f"newsledger: the reader is at http://{shown}:{port}/", file=sys.stderr, flush=True)
     if protect and not require_login:
         print("newsledger: not on loopback, so reading needs a login", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=True)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", proxy_headers=True)
+    uvicorn.Server(config).run(sockets=[listening])
     return EXIT_OK
+
+
+def _listen(host: str, port: int, shown: str) -> socket.socket:
+    """The listening socket, bound before the reader says where it is: a port in use or an
+    unknown host is one line, not the server's log after the announcement."""
+    address = host.strip("[]")
+    try:
+        family = socket.getaddrinfo(address, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror as exc:
+        raise NewsledgerError(f"cannot listen on {shown}:{port}: {exc.strerror}") from exc
+    try:
+        return socket.create_server((address, port), family=family)
+    except OSError as exc:
+        # Its own strerror repeats the address; the errno's text alone is the one line.
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise NewsledgerError(f"cannot listen on {shown}:{port}: {reason}") from exc
 
 
 def user_add_command(

@@ -3,6 +3,7 @@ names, so that a restart does not turn every open form's token stale."""
 
 from __future__ import annotations
 
+import socket
 import stat
 from pathlib import Path
 from typing import Any
@@ -53,19 +54,50 @@ def test_serve_takes_a_key_file(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import uvicorn
-
-    served: list[Any] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **_: served.append(app))
+    served = _served(monkeypatch)
+    serve = ["serve", "--db", str(store_path), "--port", str(_free_port())]
     key_file = tmp_path / "key"
     key_file.write_text("k" * 40 + "\n")
-    assert main(["serve", "--db", str(store_path), "--secret-key-file", str(key_file)]) == 0
+    assert main([*serve, "--secret-key-file", str(key_file)]) == 0
     reader: Reader = served[0].state.reader
     assert reader.secret == b"k" * 40
     assert not (store_path.parent / SECRET_FILE).exists()
     made = tmp_path / "new-key"
-    assert main(["serve", "--db", str(store_path), "--secret-key-file", str(made)]) == 0
+    assert main([*serve, "--secret-key-file", str(made)]) == 0
     assert served[1].state.reader.secret == made.read_text().strip().encode()
     key_file.write_text("short")
-    assert main(["serve", "--db", str(store_path), "--secret-key-file", str(key_file)]) == 2
+    assert main([*serve, "--secret-key-file", str(key_file)]) == 2
     assert "not the 16 or more a key needs" in capsys.readouterr().err
+
+
+def test_a_port_in_use_is_one_line_before_any_announcement(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served = _served(monkeypatch)
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        assert main(["serve", "--db", str(store_path), "--port", str(port)]) == 2
+    assert capsys.readouterr().err == (
+        f"newsledger: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+    )
+    assert served == []
+
+
+def _served(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The apps `serve` would run, which are not run: their sockets are closed instead."""
+    import uvicorn
+
+    served: list[Any] = []
+
+    def run(server: uvicorn.Server, sockets: list[socket.socket]) -> None:
+        served.append(server.config.app)
+        for listening in sockets:
+            listening.close()
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    return served
+
+
+def _free_port() -> int:
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        return int(probe.getsockname()[1])
