@@ -193,6 +193,53 @@ def test_a_report_by_an_organisation_resolves_to_it(nlp: Language, find: Find) -
     assert statement.content.text == "the prisoners were tortured in the camp"
 
 
+@pytest.fixture(scope="module")
+def speaker_entity(nlp: Language, finder: EntityFinder) -> Callable[[str], str | None]:
+    """The name of the entity the only statement of a text is attributed to."""
+    cues = load_attribution_cues()
+    tagger = load_attribution_tagger()
+    encoder = load_encoder()
+
+    def name(text: str) -> str | None:
+        doc = nlp(text)
+        entities = finder(doc)
+        found = find_statements(doc, EntityIndex(entities), cues, tagger, encoder.encode(text))
+        names = {entity.id: entity.name for entity in entities}
+        entity = only(found).speaker.entity
+        return names[entity] if entity is not None else None
+
+    return name
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Assange's lawyer, Carlos Poveda, said the report was false.", "Carlos Poveda"),
+        ("Former New York mayor Rudolph Giuliani said the inquiry was a hoax.", "Rudolph Giuliani"),
+        ("Iran's foreign ministry said the ambassador had been summoned.", "Iran"),
+        ("A statement from the Vatican said the pope would travel to Chile.", "Vatican"),
+    ],
+)
+def test_a_source_speaks_for_the_entity_it_names_or_serves(
+    speaker_entity: Callable[[str], str | None], text: str, entity: str
+) -> None:
+    assert speaker_entity(text) == entity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A British newspaper alleges that the minister met the rebels in London.",
+        "Lawyers for Julian Assange said the report was false.",
+        "A Chilean judge said the bishop must testify.",
+    ],
+)
+def test_an_entity_that_only_qualifies_the_source_is_not_its_speaker(
+    speaker_entity: Callable[[str], str | None], text: str
+) -> None:
+    assert speaker_entity(text) is None
+
+
 # Speaker kinds
 
 
@@ -344,6 +391,7 @@ def test_seed_statements(seed: Analysis) -> None:
     announced = seed_statement(seed, "have announced", "their opposition")
     assert announced.speaker.text == "The Iraqi people"
     assert announced.speaker.kind == "named"
+    assert announced.speaker.entity == entity_named(seed.entities, "Iraq")
     assured = seed_statement(seed, "has assured", "")
     assert "it is determined to expel the MKO" in assured.content.text
     assert (assured.speaker.kind, assured.speaker.entity) == ("named", iraq_government)

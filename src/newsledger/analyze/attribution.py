@@ -27,8 +27,10 @@ What each statement gets:
 - `speaker.entity`: the entity of the source's head word; for a pronoun or a definite
   description the entity stage did not resolve, the speaker it refers back to ("the statement"
   → whoever made the previous statement, "the commander" → the last speaker headed by
-  "commander", "he" → the last speaker who is a person); for an artifact ("a report published
-  by the Habilian association") the first entity named inside it.
+  "commander", "he" → the last speaker who is a person); otherwise an entity inside the source
+  that it speaks for (`_entity_inside`): a person in apposition, the body an office or
+  official serves ("Iran's foreign ministry"), the author of an artifact ("a report published
+  by the Habilian association"), never a mere qualifier ("a Chilean judge").
 - `direct`: quotations make up most of the content.
 - `hedged`: the cue is, or is modified by, a hedge ("reportedly", "allegedly"), or it is a
   passive reporting verb without an agent ("are said to", "it is believed").
@@ -96,6 +98,8 @@ PARTICIPLE_SUBORDINATORS = frozenset({"before", "after", "while"})
 CONTINUATION_WORDS = 6
 SENTENCE_END = frozenset({".", "!", "?", "”", '"', "''", "»", ")"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Dependencies through which a name inside a source belongs to another party than the source.
+NOT_BESIDE = frozenset({"poss", "prep", "pobj", "relcl", "acl", "conj", "amod"})
 
 
 @dataclass
@@ -420,13 +424,78 @@ def _speaker(
         if role_noun and indefinite:
             kind = "anonymous"
         elif head.pos_ != "PRON":
-            inside = entity_index.entities_in(span.start, span.end)
-            entity = inside[0] if inside else None
+            entity = _entity_inside(doc, entity_index, cues, head, source, span)
             if entity is None and determiner in cues.indefinite_determiners:
                 kind = "anonymous"
+    elif entity is None:
+        # A proper noun no entity covers: often a capitalised office ("Iran's Foreign Ministry").
+        entity = _entity_inside(doc, entity_index, cues, head, source, span)
     return head, Speaker(
         text=span.text, span=span, entity=entity if kind == "named" else None, kind=kind
     )
+
+
+def _entity_inside(
+    doc: Doc,
+    entity_index: EntityIndex,
+    cues: AttributionCues,
+    head: Token,
+    source: TokenRange,
+    span: Span,
+) -> str | None:
+    """The entity a source speaks for when its head word is no entity's: a person named beside
+    the head ("Assange's lawyer, Carlos Poveda"), one entity making up the whole phrase but its
+    determiner, the first entity of a body or office ("Iran's foreign ministry", "the Trump
+    administration"), or an artifact's author ("a statement from the Vatican", "an NCR
+    editorial": its maker, or any entity inside that is no place).
+
+    Any other entity inside only qualifies the speaker: "A British newspaper" is not the United
+    Kingdom, "a Chilean judge" not Chile, "Lawyers for Assange" not Assange.
+    """
+    for token in doc[source[0] : source[1]]:
+        named = entity_index.entity_at(token.idx, token.idx + len(token.text))
+        if named is not None and entity_index.types[named] == "PERSON" and _beside(token, head):
+            return named
+    words = [token for token in doc[source[0] : source[1]] if token.pos_ not in ("DET", "PUNCT")]
+    if words:
+        whole = entity_index.entity_at(words[0].idx, words[-1].idx + len(words[-1].text))
+        if whole is not None:
+            return whole
+    inside = entity_index.entities_in(span.start, span.end)
+    lemma, word = head.lemma_.lower(), head.lower_
+    if head.pos_ not in ("NOUN", "PROPN") or lemma in cues.representative_heads:
+        # A head that is no noun is a parse gone astray ("Michael Wong of Berkeley says").
+        return inside[0] if inside else None
+    if lemma in cues.reporting_artifacts or word in cues.reporting_artifacts:
+        authors = [entity_index.entity_at(t.idx, t.idx + len(t.text)) for t in _authors(head)]
+        places = cues.place_entity_types
+        return next(
+            (e for e in inside if e in authors or entity_index.types[e] not in places), None
+        )
+    return None
+
+
+def _beside(word: Token, head: Token) -> bool:
+    """Whether `word` names the head itself, in apposition or as a title's name ("the
+    photographer, Askia Muhammad", "former mayor Rudolph Giuliani"), rather than someone the
+    head belongs to or works for ("Assange's lawyer", "a lawyer for Assange")."""
+    while word != head:
+        if word.dep_ in NOT_BESIDE or word.head == word:
+            return False
+        word = word.head
+    return True
+
+
+def _authors(artifact: Token) -> list[Token]:
+    """The words that name who made an artifact: its possessor ("Iran's statement") and the
+    object of "from" or "by" ("a statement from the Vatican")."""
+    found = []
+    for child in artifact.children:
+        if child.dep_ == "poss":
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
 
 
 def _relative_clause(head: Token) -> Token | None:

@@ -30,6 +30,8 @@ class AttributionCues(BaseModel):
     denial_phrases: tuple[str, ...]
     support_verbs: frozenset[str]
     reporting_artifacts: frozenset[str]
+    representative_heads: frozenset[str]
+    place_entity_types: frozenset[str]
     quantity_nouns: frozenset[str]
     violent_verbs: frozenset[str]
 

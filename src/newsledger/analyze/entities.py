@@ -420,7 +420,9 @@ class EntityIndex:
     """Which entity a character range of the text refers to, for the later stages."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self._spans = sorted((s.start, s.end, e.id) for e in entities for s in e.mentions)
+        listed = list(entities)
+        self.types = {entity.id: entity.type for entity in listed}
+        self._spans = sorted((s.start, s.end, e.id) for e in listed for s in e.mentions)
         self._starts = [start for start, _, _ in self._spans]
 
     def entity_at(self, start: int, end: int) -> str | None:

@@ -52,7 +52,6 @@ class Participants:
         self.cues = cues
         self.agents = agents
         self.index = EntityIndex(entities)
-        self.types = {entity.id: entity.type for entity in entities}
         self._entities: dict[int, str | None] = {}
 
     def arg(self, head: Token) -> Arg:
@@ -124,7 +123,7 @@ class Participants:
         cues = self.cues
         found = self.entity(token)
         if found is not None:
-            return self.types.get(found) in cues.actor_entity_types
+            return self.index.types.get(found) in cues.actor_entity_types
         if token.lower_ in cues.actor_pronouns or token.lemma_.lower() in self.agents:
             return True
         of_object = _of_object(token)
@@ -180,7 +179,7 @@ class Participants:
             token = inner
         start, end = self.bounds(token)
         entity = self.index.entity_at(token.idx, token.idx + len(token))
-        if entity is not None and self.types.get(entity) not in places:
+        if entity is not None and self.index.types.get(entity) not in places:
             return None
         if entity is None and token.lemma_.lower() not in cues.place_nouns:
             return None
@@ -194,7 +193,11 @@ class Participants:
                 entity = entity or inner_place.entity
         if entity is None:
             entity = next(
-                (e for e in self.index.entities_in(start, end) if self.types.get(e) in places),
+                (
+                    e
+                    for e in self.index.entities_in(start, end)
+                    if self.index.types.get(e) in places
+                ),
                 None,
             )
         span = Span.of(self.text, start, end)
