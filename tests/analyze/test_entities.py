@@ -5,10 +5,11 @@ from itertools import pairwise
 import pytest
 from spacy.language import Language
 
-from newsledger.analyze.aliases import AliasTable
+from newsledger.analyze.aliases import AliasTable, token_key
 from newsledger.analyze.entities import (
     EntityFinder,
     EntityIndex,
+    _trim,
     find_entities,
     load_entity_cues,
 )
@@ -32,6 +33,24 @@ def the_one(entities: list[Entity], name: str) -> Entity:
     found = [e for e in entities if e.name == name]
     assert len(found) == 1, [e.name for e in entities]
     return found[0]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("“Great Satan", "Great Satan"),
+        ("— Jennifer Bendery", "Jennifer Bendery"),
+        ("’s Sunday", "Sunday"),
+        ("the Department of Justice’s", "Department of Justice"),
+        ("[John] McCone", "[John] McCone"),
+    ],
+)
+def test_a_name_leaves_off_the_marks_and_words_around_it(
+    nlp: Language, phrase: str, name: str
+) -> None:
+    doc = nlp(phrase)
+    start, end = _trim(doc, [token_key(token.text) for token in doc], 0, len(doc))
+    assert doc[start:end].text == name
 
 
 @pytest.fixture(scope="module")

@@ -67,6 +67,9 @@ MAX_NAME_TOKENS = 12
 # Tokens a table name may run across: "Mojahedin-e", "U.S.-backed", "AT&T".
 NAME_JOINERS = frozenset({"-", "–", "‐", ".", "&", "/"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# A first token made only of these marks is left off a name; an opening bracket is kept ("[John]
+# McCone").
+LEADING_MARKS = frozenset("\"'“”‘’«»—–-")
 PERSON_NAME_TOKENS = (2, 4)
 
 
@@ -448,8 +451,13 @@ class EntityIndex:
 
 
 def _trim(doc: Doc, keys: Sequence[str], start: int, end: int) -> tuple[int, int]:
-    """Without a leading "the" and a trailing possessive or punctuation."""
-    while start < end and keys[start] == "the":
+    """Without a leading "the", possessive ("’s Sunday"), quotation mark or dash ("“Great
+    Satan"), and a trailing possessive or punctuation."""
+    while start < end and (
+        keys[start] == "the"
+        or doc[start].text in POSSESSIVE
+        or all(mark in LEADING_MARKS for mark in doc[start].text)
+    ):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or not keys[end - 1]):
         end -= 1
