@@ -232,6 +232,35 @@ def test_a_worker_killed_mid_run_is_one_line_not_a_hang(tmp_path: Path) -> None:
     assert b"a worker process died" in err and b"Traceback" not in err
 
 
+def test_workers_end_quietly_when_their_parent_is_killed(tmp_path: Path) -> None:
+    for number in range(40):
+        (tmp_path / f"{number:02d}.txt").write_text(
+            f"Title number {number}\n\n" + "The minister said on Monday that talks stalled. " * 60,
+            encoding="utf-8",
+        )
+    command = [sys.executable, "-m", "newsledger", "analyze", "--jobs", "2", str(tmp_path)]
+    running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert running.stdout is not None and running.stderr is not None
+    running.stdout.readline()
+    workers = _workers_of(running.pid)
+    assert workers
+    running.kill()
+    running.wait(timeout=10)
+    # The workers hold the pipe's other end: it closes when the last of them has ended.
+    err = running.stderr.read()
+    assert not [pid for pid in workers if _alive(pid)]
+    assert b"Traceback" not in err, err.decode()
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process runs: not gone, and not a zombie that its new parent has not reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def _workers_of(parent: int) -> list[int]:
     """The pool workers among `parent`'s child processes, read from /proc."""
     found = []

@@ -15,8 +15,11 @@ analyses only the rest, so a rerun costs no analysis for what is stored.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -43,6 +46,8 @@ RECORDS_PER_TASK = 32
 GROUPS_PER_WORKER = 4
 # How often a wait for results checks that every worker is still alive.
 WATCH_SECONDS = 1.0
+# prctl(2): the signal a process gets when its parent ends.
+PR_SET_PDEATHSIG = 1
 # An error crosses the process boundary as its class, message and source: exceptions with
 # keyword-only arguments do not survive pickling whole.
 _Failure = tuple[type[NewsledgerError], str, str | None]
@@ -84,7 +89,7 @@ def analyze_files(
     others = _children()
     with (
         _terminate_exits(),
-        context.Pool(jobs, initializer=_start_worker, initargs=(settings,)) as pool,
+        context.Pool(jobs, initializer=_start_worker, initargs=(settings, os.getpid())) as pool,
     ):
         workers = _children() - others
         work = partial(_analyse_task, raw_text=raw_text, skip=skip)
@@ -180,7 +185,7 @@ def _error(failure: _Failure) -> NewsledgerError:
     return kind(message, source=source)
 
 
-def _start_worker(settings: Settings) -> None:
+def _start_worker(settings: Settings, parent: int) -> None:
     # Imported by the workers only: the parent hands out paths and gathers results, and
     # importing spaCy would cost it a second and about 70 MB for nothing.
     from newsledger.analyze.pipeline import Analyzer
@@ -188,8 +193,20 @@ def _start_worker(settings: Settings) -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent answers it and stops
     # the pool, where a worker interrupted mid-task would print its traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
     global _worker_analyzer
     _worker_analyzer = Analyzer(settings)
+
+
+def _die_with(parent: int) -> None:
+    """Have Linux kill this worker when its parent ends (killed with SIGKILL, say), which it
+    would otherwise outlive to finish its task and print the traceback of writing the result
+    into a closed pipe. Elsewhere there is no such call, and it may."""
+    if not sys.platform.startswith("linux"):
+        return
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # gone before the call
+        os._exit(1)
 
 
 def _analyse_task(units: list[_Unit], *, raw_text: bool, skip: SkipFilter | None) -> _TaskResult:
