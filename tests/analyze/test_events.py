@@ -56,6 +56,26 @@ def test_target_is_the_object_of_the_governing_preposition(analyzer: Analyzer) -
     assert call.category == "REQUEST"
 
 
+def test_a_preposition_that_only_dates_the_clause_governs_nothing(analyzer: Analyzer) -> None:
+    text = "The president called the leaders of both parties on Sunday."
+    call = event(events_of(analyzer, text), "call")
+    assert call.target is not None and call.target.text == "the leaders of both parties"
+    assert call.category == "CONSULT"  # not "call on" (REQUEST) aimed at Sunday
+    dated = event(
+        events_of(analyzer, "The EU called on Iraq on Monday to protect the camp."), "call"
+    )
+    assert dated.target is not None and dated.target.text == "Iraq"
+    assert dated.category == "REQUEST"
+
+
+def test_naming_an_object_is_no_call(analyzer: Analyzer) -> None:
+    named = event(events_of(analyzer, "Manafort called the story false on Monday."), "call")
+    assert named.category is None
+    insult = event(events_of(analyzer, "The minister called him a liar on Monday."), "call")
+    assert insult.target is not None and insult.target.text == "him"
+    assert insult.category == "ACCUSE"  # CAMEO's "call ... liar"
+
+
 def test_passive_voice(analyzer: Analyzer) -> None:
     kill = event(events_of(analyzer, "Ten soldiers were killed by the rebels."), "kill")
     assert kill.actor is not None and kill.actor.text == "the rebels"

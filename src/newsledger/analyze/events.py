@@ -60,6 +60,7 @@ from newsledger.analyze.events_clause import (
     has_aux,
     lemmas,
     noun_words,
+    object_predicate,
     shares_auxiliaries,
 )
 from newsledger.analyze.events_lexicon import EventLexicon
@@ -212,10 +213,14 @@ class _Finder:
             start, end = min(verb.idx, obj.idx), max(verb.idx + len(verb), obj.idx + len(obj))
             draft = _Draft(verb, noun_row.verb or noun_row.lemma, start, end, category, noun=obj)
         else:
-            # A verb that is no event by itself ("fail", "make") only counts through a pattern.
+            # A verb that is no event by itself ("fail", "make") only counts through a pattern,
+            # and so does one naming its object ("called the story false" is no phone call).
             if (
                 row is not None
-                and lemma in cues.non_event_verbs
+                and (
+                    lemma in cues.non_event_verbs
+                    or (lemma in cues.naming_verbs and object_predicate(verb) is not None)
+                )
                 and row.source != "curated"
                 and row.parts == 0
             ):

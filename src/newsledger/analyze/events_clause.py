@@ -84,12 +84,13 @@ class Clauses:
         return lemma
 
     def row(self, verb: Token) -> LexiconRow | None:
-        """The lexicon row of a verb's clause: its particle, object and prepositions."""
-        obj = self.near(verb, self.object(verb))
+        """The lexicon row of a verb's clause: its particle, object and object predicate ("call
+        him a *liar*"), and prepositions."""
+        objects = [self.near(verb, self.object(verb)), object_predicate(verb)]
         return self.lexicon.match(
             self.lemma(verb),
             frozenset(c.lower_ for c in verb.children if c.dep_ == "prt"),
-            lemmas(obj) if obj is not None else frozenset(),
+            frozenset().union(*(lemmas(o) for o in objects if o is not None)),
             governing_prepositions(verb),
         )
 
@@ -332,13 +333,28 @@ def _own_lemmas(token: Token) -> list[str]:
     ]
 
 
+def object_predicate(verb: Token) -> Token | None:
+    """What a verb names its object ("called the story *false*", "he was called a *liar*");
+    without an object to name, an object predicate is a misparse ("called *Haig* three
+    times")."""
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "oprd"), None)
+
+
 def governing_prepositions(verb: Token) -> dict[str, frozenset[str]]:
-    """Each preposition of a verb with the lemmas its object may name."""
-    return {
-        c.lower_: frozenset().union(*(lemmas(g) for g in c.children if g.dep_ == "pobj"))
-        for c in verb.children
-        if c.dep_ in ("prep", "agent")
-    }
+    """Each preposition of a verb with the lemmas its object may name; one that only dates
+    the clause ("called the leaders *on* Sunday") governs nothing, so "call on" does not
+    match it."""
+    found = {}
+    for child in verb.children:
+        if child.dep_ not in ("prep", "agent"):
+            continue
+        objects = [g for g in child.children if g.dep_ == "pobj"]
+        if objects and all(g.ent_type_ in TIME_LABELS for g in objects):
+            continue
+        found[child.lower_] = frozenset().union(*(lemmas(g) for g in objects))
+    return found
 
 
 def noun_words(noun: Token | None, nouns: dict[str, LexiconRow]) -> list[Token]:

@@ -82,6 +82,9 @@ class EventCues(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     non_event_verbs: frozenset[str]
+    # Verbs whose bare sense is another when they name or leave their object something ("call
+    # the story false", "left 59 people dead"): they count only through a pattern.
+    naming_verbs: frozenset[str]
     report_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
     # Future in the past: "said they would meet" (sequence of tenses in reported speech).
