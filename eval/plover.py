@@ -340,7 +340,17 @@ def write_section(table: str) -> None:
         "changed: 20 naming 'call's and 4 'left X vulnerable/dead' lost CONSULT, 3 dated 'give "
         "in's and one wrong 'look' (ACCUSE) went, 'calling them liars' became ACCUSE, 'set free' "
         "RETREAT, four 'found guilty' COERCE (CAMEO's conviction), and 'was found dead' became "
-        "an ASSAULT with no actor, the one change for the worse."
+        "an ASSAULT with no actor, the one change for the worse. Then: releasing records, "
+        "emails, photos or footage is sharing information (COOPERATE), as CAMEO 064 files "
+        "'release documents' and PLOVER's COOPERATE covers 'sharing of ... significant "
+        "information', not RETREAT, which CAMEO's bare 'release' (of people) gave them (curated "
+        "rows; 'the release of the memo' now follows the verb's row for its 'of' object); and a "
+        "refused cooperation is a REJECT, as a refused retreat was (the manual's REJECT mode "
+        "assist). On the same 150 articles 35 more events changed: 15 record releases from "
+        "RETREAT to COOPERATE and 4 pledged ones from CONCEDE to AGREE, one 'release the "
+        "reports' uncoded (CAMEO's row), 8 refusals to release or grant now REJECT, and 7 "
+        "negated COOPERATE events that were wrong before ('had never handled a firearm') wrong "
+        "now as REJECT."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"

@@ -76,6 +76,22 @@ def test_naming_an_object_is_no_call(analyzer: Analyzer) -> None:
     assert insult.category == "ACCUSE"  # CAMEO's "call ... liar"
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "category"),
+    [
+        ("Israel released 26 Palestinian prisoners.", "release", "RETREAT"),
+        ("The CIA released the records on Thursday.", "release", "COOPERATE"),
+        ("The senators demanded the release of the memo.", "release", "COOPERATE"),
+        ("Hamas demanded the release of the prisoners.", "release", "RETREAT"),
+        ("The police refused to release the autopsy report.", "release", "REJECT"),
+    ],
+)
+def test_releasing_records_is_sharing_not_retreat(
+    analyzer: Analyzer, text: str, lemma: str, category: str
+) -> None:
+    assert event(events_of(analyzer, text), lemma).category == category
+
+
 def test_passive_voice(analyzer: Analyzer) -> None:
     kill = event(events_of(analyzer, "Ten soldiers were killed by the rebels."), "kill")
     assert kill.actor is not None and kill.actor.text == "the rebels"

@@ -75,8 +75,9 @@ PLEDGE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # Verbs of these categories make the event noun they govern an intention ("called for the
 # expulsion", "threatened an attack").
 INTENT_CATEGORIES = frozenset({"REQUEST", "THREATEN", "AGREE"})
-# A refused agreement, concession or retreat is a rejection (CAMEO 12: decline to yield ...).
-REFUSED = frozenset({"AGREE", "CONCEDE", "RETREAT"})
+# A refused agreement, concession, retreat or cooperation is a rejection (CAMEO 12: decline to
+# yield ...; PLOVER's REJECT mode assist: "any form of exchange, relations, or assistance").
+REFUSED = frozenset({"AGREE", "CONCEDE", "RETREAT", "COOPERATE"})
 TO = frozenset({"to"})
 
 
@@ -258,7 +259,23 @@ class _Finder:
         row = self.lexicon.nouns[noun.lemma_.lower()]
         words = noun_words(noun, self.lexicon.nouns)
         first = words[0] if words else noun
-        draft = _Draft(noun, row.verb or row.lemma, first.idx, noun.idx + len(noun), row.category)
+        category = row.category
+        of_object = next(
+            (
+                g
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if row.verb is not None and of_object is not None:
+            # "the release of the records" is coded as "release the records" is.
+            verb_row = self.lexicon.match(row.verb, frozenset(), lemmas(of_object), {})
+            if verb_row is not None and verb_row.object is not None:
+                category = verb_row.category
+        draft = _Draft(noun, row.verb or row.lemma, first.idx, noun.idx + len(noun), category)
         draft.actor, draft.target = self.clauses.noun_roles(noun, row)
         draft.negated = any(c.lower_ == "no" for c in noun.children)
         self._modality(draft)
