@@ -350,7 +350,10 @@ def write_section(table: str) -> None:
         "RETREAT to COOPERATE and 4 pledged ones from CONCEDE to AGREE, one 'release the "
         "reports' uncoded (CAMEO's row), 8 refusals to release or grant now REJECT, and 7 "
         "negated COOPERATE events that were wrong before ('had never handled a firearm') wrong "
-        "now as REJECT."
+        "now as REJECT. Last, an actor as direct object is the target even where the verb's "
+        "row names a preposition, and a meeting at a place is CONSULT (CAMEO's 'meet at', filed "
+        "under 036, the intent to meet, made it AGREE): 7 more events changed, 6 meetings and "
+        "'put all hospitals on high alert' aimed at the hospitals, all for the better."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"

@@ -92,6 +92,13 @@ def test_releasing_records_is_sharing_not_retreat(
     assert event(events_of(analyzer, text), lemma).category == category
 
 
+def test_a_meeting_at_a_place_is_a_meeting_with_its_object(analyzer: Analyzer) -> None:
+    text = "Paul Manafort secretly met Julian Assange at the Ecuadorean Embassy in London."
+    meet = event(events_of(analyzer, text), "meet")
+    assert meet.target is not None and meet.target.text == "Julian Assange"
+    assert meet.category == "CONSULT"  # CAMEO's "meet at" (036) made it an intention, AGREE
+
+
 def test_passive_voice(analyzer: Analyzer) -> None:
     kill = event(events_of(analyzer, "Ten soldiers were killed by the rebels."), "kill")
     assert kill.actor is not None and kill.actor.text == "the rebels"

@@ -184,11 +184,17 @@ class Clauses:
         dative = next((c for c in verb.children if c.dep_ == "dative"), None)
         if dative is not None:
             return _pobj(dative) if dative.pos_ == "ADP" else dative
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if row is not None and row.preposition in cues.target_prepositions:
             prep = next((c for c in verb.children if c.lower_ == row.preposition), None)
-            if prep is not None and _pobj(prep) is not None:
+            # An actor as direct object is the target wherever the act takes place ("met
+            # Assange at the embassy").
+            if (
+                prep is not None
+                and _pobj(prep) is not None
+                and not (obj is not None and self.args.is_actor(obj))
+            ):
                 return _pobj(prep)
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lemma_.lower() not in cues.predicate_objects:
             return obj if self.args.is_actor(obj) else self.recipient(verb, obj) or obj
         if obj is not None:
