@@ -80,14 +80,15 @@ def test_naming_an_object_is_no_call(analyzer: Analyzer) -> None:
     ("text", "lemma", "category"),
     [
         ("Israel released 26 Palestinian prisoners.", "release", "RETREAT"),
-        ("The CIA released the records on Thursday.", "release", "COOPERATE"),
-        ("The senators demanded the release of the memo.", "release", "COOPERATE"),
+        ("The CIA released the records to Congress.", "release", "COOPERATE"),
+        ("The CIA released the records on Thursday.", "release", None),  # shared with no one
+        ("The senators demanded the release of the memo.", "release", None),
         ("Hamas demanded the release of the prisoners.", "release", "RETREAT"),
         ("The police refused to release the autopsy report.", "release", "REJECT"),
     ],
 )
 def test_releasing_records_is_sharing_not_retreat(
-    analyzer: Analyzer, text: str, lemma: str, category: str
+    analyzer: Analyzer, text: str, lemma: str, category: str | None
 ) -> None:
     assert event(events_of(analyzer, text), lemma).category == category
 
@@ -97,6 +98,21 @@ def test_a_meeting_at_a_place_is_a_meeting_with_its_object(analyzer: Analyzer) -
     meet = event(events_of(analyzer, text), "meet")
     assert meet.target is not None and meet.target.text == "Julian Assange"
     assert meet.category == "CONSULT"  # CAMEO's "meet at" (036) made it an intention, AGREE
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("The United States provided weapons to the rebels.", True),
+        ("The ministry provided few details.", False),
+        ("He served as governor for two terms.", False),
+    ],
+)
+def test_cooperation_aid_and_sanctions_need_a_recipient(
+    analyzer: Analyzer, text: str, coded: bool
+) -> None:
+    (act,) = [e for e in events_of(analyzer, text) if e.action.lemma in ("provide", "serve")]
+    assert (act.category is not None) == coded, act.category
 
 
 def test_passive_voice(analyzer: Analyzer) -> None:

@@ -79,6 +79,9 @@ INTENT_CATEGORIES = frozenset({"REQUEST", "THREATEN", "AGREE"})
 # yield ...; PLOVER's REJECT mode assist: "any form of exchange, relations, or assistance").
 REFUSED = frozenset({"AGREE", "CONCEDE", "RETREAT", "COOPERATE"})
 TO = frozenset({"to"})
+# The PLOVER manual's categories that "require recipient": without an actor it is done to, the
+# act ("served as governor", "defended the decision", "released the records") is none of them.
+RECIPIENT_REQUIRED = frozenset({"COOPERATE", "AID", "SANCTION"})
 
 
 @dataclass
@@ -142,6 +145,11 @@ class _Finder:
 
     def events(self) -> list[Event]:
         drafts = self._drafts()
+        for draft in drafts:
+            if draft.category in RECIPIENT_REQUIRED and not (
+                draft.target is not None and self.args.is_actor(draft.target)
+            ):
+                draft.category = None
         times = self._times({draft.token.i for draft in drafts})
         self._dispute(drafts)
         drafts.sort(key=lambda d: d.start)
