@@ -358,10 +358,11 @@ def write_section(table: str) -> None:
         "given only where the target is an actor: category F1 0.644 before and after (P 0.587 "
         "to 0.591, R 0.714 to 0.708), held-out half 0.575 to 0.583, tuning half 0.696 to 0.690, "
         "full match unchanged; on the 150 PTC articles 206 events lost one of the three, and "
-        "of 30 drawn at random 27 were wrong ('served as an example', 'led to criticism', "
+        "of 30 drawn at random 26 were wrong ('served as an example', 'led to criticism', "
         "'took refuge', 'bought ammunition', and the record releases above, shared with no one "
         "named), 2 right ('helped him buy his house': 'him' counts as no actor; 'the Iran deal "
-        "and sanctions') and one either way. Counting 'him', 'them' and the other object "
+        "and sanctions') and 2 either way ('the summit was called off', 'paid $51,000 by FBI "
+        "officials'). Counting 'him', 'them' and the other object "
         "pronouns as actors was tried with it and not kept: 106 more events, most of them "
         "uncoded ('laugh', 'horrify'), and F1 0.642."
     )
