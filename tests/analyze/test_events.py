@@ -115,6 +115,19 @@ def test_cooperation_aid_and_sanctions_need_a_recipient(
     assert (act.category is not None) == coded, act.category
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("171 people died of the plague in Madagascar.", "die"),
+        ("Khweis left the U.S. in 2015.", "leave"),
+    ],
+)
+def test_dying_and_leaving_alone_are_no_assault_or_meeting(
+    analyzer: Analyzer, text: str, lemma: str
+) -> None:
+    assert event(events_of(analyzer, text), lemma).category is None
+
+
 def test_passive_voice(analyzer: Analyzer) -> None:
     kill = event(events_of(analyzer, "Ten soldiers were killed by the rebels."), "kill")
     assert kill.actor is not None and kill.actor.text == "the rebels"
