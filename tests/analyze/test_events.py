@@ -128,6 +128,12 @@ def test_dying_and_leaving_alone_are_no_assault_or_meeting(
     assert event(events_of(analyzer, text), lemma).category is None
 
 
+def test_a_claim_that_asserts_a_clause_is_no_accusation(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "Damascus claims that Israeli allies fired the shells.")
+    assert [e.action.lemma for e in events] == ["fire"]  # what is claimed, reported
+    assert events[0].modality == "reported"
+
+
 def test_passive_voice(analyzer: Analyzer) -> None:
     kill = event(events_of(analyzer, "Ten soldiers were killed by the rebels."), "kill")
     assert kill.actor is not None and kill.actor.text == "the rebels"

@@ -223,12 +223,14 @@ class _Finder:
             draft = _Draft(verb, noun_row.verb or noun_row.lemma, start, end, category, noun=obj)
         else:
             # A verb that is no event by itself ("fail", "make") only counts through a pattern,
-            # and so does one naming its object ("called the story false" is no phone call).
+            # and so does one naming its object ("called the story false" is no phone call) or
+            # asserting a clause ("claimed that he checked in" is no accusation).
             if (
                 row is not None
                 and (
                     lemma in cues.non_event_verbs
                     or (lemma in cues.naming_verbs and object_predicate(verb) is not None)
+                    or (lemma in cues.assertion_verbs and _asserts_a_clause(verb))
                 )
                 and row.source != "curated"
                 and row.parts == 0
@@ -536,6 +538,10 @@ class _Finder:
             quantities=quantities,
             evidence=self._evidence(token),
         )
+
+
+def _asserts_a_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _marked(clause: Token, marks: frozenset[str]) -> bool:

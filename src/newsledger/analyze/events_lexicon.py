@@ -85,6 +85,9 @@ class EventCues(BaseModel):
     # Verbs whose bare sense is another when they name or leave their object something ("call
     # the story false", "left 59 people dead"): they count only through a pattern.
     naming_verbs: frozenset[str]
+    # Verbs CAMEO files as disapproval (110) that mostly just assert a clause ("claimed that
+    # the shooter checked in"): with a clause, they count only through a pattern.
+    assertion_verbs: frozenset[str]
     report_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
     # Future in the past: "said they would meet" (sequence of tenses in reported speech).
