@@ -120,9 +120,12 @@ def test_cooperation_aid_and_sanctions_need_a_recipient(
     [
         ("171 people died of the plague in Madagascar.", "die"),
         ("Khweis left the U.S. in 2015.", "leave"),
+        ("Khweis joined ISIS in December 2015.", "join"),
+        ("We learned that the bishop had resigned.", "learn"),
+        ("Several members of Congress engaged in sexual harassment.", "engage"),
     ],
 )
-def test_dying_and_leaving_alone_are_no_assault_or_meeting(
+def test_cameo_bare_verbs_that_mean_something_else_alone(
     analyzer: Analyzer, text: str, lemma: str
 ) -> None:
     assert event(events_of(analyzer, text), lemma).category is None
@@ -132,6 +135,20 @@ def test_a_claim_that_asserts_a_clause_is_no_accusation(analyzer: Analyzer) -> N
     events = events_of(analyzer, "Damascus claims that Israeli allies fired the shells.")
     assert [e.action.lemma for e in events] == ["fire"]  # what is claimed, reported
     assert events[0].modality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Kennedy fired Allen Dulles in 1961.", None),  # a dismissal
+        ("The gunman fired at the police.", "ASSAULT"),
+        ("Hamas fired rockets into Israel.", "ASSAULT"),
+    ],
+)
+def test_firing_a_person_is_a_dismissal(
+    analyzer: Analyzer, text: str, category: str | None
+) -> None:
+    assert event(events_of(analyzer, text), "fire").category == category
 
 
 def test_passive_voice(analyzer: Analyzer) -> None:

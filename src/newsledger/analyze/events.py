@@ -79,6 +79,7 @@ INTENT_CATEGORIES = frozenset({"REQUEST", "THREATEN", "AGREE"})
 # yield ...; PLOVER's REJECT mode assist: "any form of exchange, relations, or assistance").
 REFUSED = frozenset({"AGREE", "CONCEDE", "RETREAT", "COOPERATE"})
 TO = frozenset({"to"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you", "we", "us"})
 # The PLOVER manual's categories that "require recipient": without an actor it is done to, the
 # act ("served as governor", "defended the decision", "released the records") is none of them.
 RECIPIENT_REQUIRED = frozenset({"COOPERATE", "AID", "SANCTION"})
@@ -224,13 +225,15 @@ class _Finder:
         else:
             # A verb that is no event by itself ("fail", "make") only counts through a pattern,
             # and so does one naming its object ("called the story false" is no phone call) or
-            # asserting a clause ("claimed that he checked in" is no accusation).
+            # asserting a clause ("claimed that he checked in" is no accusation) or done to a
+            # person it dismisses ("fired the director").
             if (
                 row is not None
                 and (
                     lemma in cues.non_event_verbs
                     or (lemma in cues.naming_verbs and object_predicate(verb) is not None)
                     or (lemma in cues.assertion_verbs and _asserts_a_clause(verb))
+                    or (lemma in cues.dismissal_verbs and obj is not None and self._person(obj))
                 )
                 and row.source != "curated"
                 and row.parts == 0
@@ -251,6 +254,14 @@ class _Finder:
         if draft.negated and draft.category in REFUSED:
             draft.category = "REJECT"
         return draft
+
+    def _person(self, token: Token) -> bool:
+        """Whether a participant is a person: a PERSON entity, a personal pronoun or an agent
+        noun ("the officer", "the director")."""
+        entity = self.args.entity(token)
+        if entity is not None:
+            return self.args.index.types.get(entity) == "PERSON"
+        return token.lower_ in PERSONAL_PRONOUNS or token.lemma_.lower() in self.lexicon.agents
 
     def _worth(self, draft: _Draft) -> bool:
         """Whether a verb's clause is an event worth reporting (rule 1)."""
