@@ -379,7 +379,9 @@ def write_section(table: str) -> None:
         "and 'fire' done to a person is a dismissal, an attack only through a pattern ('fire "
         "at', 'fire rockets'): F1 0.646 to 0.650 (tuning half 0.693 to 0.700); on the 150 PTC "
         "articles 68 events lost their category (26 'join', 18 'engage', 2 of them gone, 18 "
-        "'learn', 6 dismissals), none of 25 drawn at random a genuine assault or meeting."
+        "'learn', 6 dismissals), none of 25 drawn at random a genuine assault or meeting. Nor "
+        "is coming to a close, an end, a conclusion, to light or to power a visit (CAMEO's "
+        "'come to', 040): 5 events went."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"

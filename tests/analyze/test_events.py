@@ -137,6 +137,13 @@ def test_a_claim_that_asserts_a_clause_is_no_accusation(analyzer: Analyzer) -> N
     assert events[0].modality == "reported"
 
 
+def test_coming_to_an_end_is_no_visit(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "The campaign came to an end in May.")
+    assert [e.category for e in events if e.action.lemma == "come"] in ([], [None])
+    visit = event(events_of(analyzer, "The Pope came to Chile in January."), "come")
+    assert visit.category == "CONSULT"
+
+
 @pytest.mark.parametrize(
     ("text", "category"),
     [
