@@ -51,7 +51,7 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from newsledger.analyze.events_args import Participants
+from newsledger.analyze.events_args import Participants, of_object
 from newsledger.analyze.events_clause import (
     TIME_LABELS,
     VERB_POS,
@@ -281,19 +281,10 @@ class _Finder:
         words = noun_words(noun, self.lexicon.nouns)
         first = words[0] if words else noun
         category = row.category
-        of_object = next(
-            (
-                g
-                for c in noun.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
-        if row.verb is not None and of_object is not None:
+        done_to = of_object(noun)
+        if row.verb is not None and done_to is not None:
             # "the release of the records" is coded as "release the records" is.
-            verb_row = self.lexicon.match(row.verb, frozenset(), lemmas(of_object), {})
+            verb_row = self.lexicon.match(row.verb, frozenset(), lemmas(done_to), {})
             if verb_row is not None and verb_row.object is not None:
                 category = verb_row.category
         draft = _Draft(noun, row.verb or row.lemma, first.idx, noun.idx + len(noun), category)

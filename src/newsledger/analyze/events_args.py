@@ -98,9 +98,9 @@ class Participants:
         lower = token.lower_
         if lower in ("who", "which", "that") and token.head.dep_ == "relcl":
             return self._resolve(token.head.head, seen + 1)
-        of_object = _of_object(token)
-        if of_object is not None and self._partitive(token):
-            found = self._resolve(of_object, seen + 1)
+        counted = of_object(token)
+        if counted is not None and self._partitive(token):
+            found = self._resolve(counted, seen + 1)
             if found is not None:
                 return found
         for child in token.children:
@@ -126,8 +126,8 @@ class Participants:
             return self.index.types.get(found) in cues.actor_entity_types
         if token.lower_ in cues.actor_pronouns or token.lemma_.lower() in self.agents:
             return True
-        of_object = _of_object(token)
-        if of_object is not None and self._partitive(token) and self.is_actor(of_object):
+        counted = of_object(token)
+        if counted is not None and self._partitive(token) and self.is_actor(counted):
             return True
         start, end = self.bounds(token)
         return any(
@@ -146,8 +146,8 @@ class Participants:
     def _plural(self, token: Token) -> bool:
         if token.tag_ in PLURAL_TAGS:
             return True
-        of_object = _of_object(token)
-        return of_object is not None and self._partitive(token) and of_object.tag_ in PLURAL_TAGS
+        counted = of_object(token)
+        return counted is not None and self._partitive(token) and counted.tag_ in PLURAL_TAGS
 
     def _antecedent(self, pronoun: Token, plural: bool, seen: int) -> str | None:
         """The nearest earlier same-role noun of the sentence that agrees and has an entity
@@ -173,7 +173,7 @@ class Participants:
         cues = self.cues
         places = cues.place_entity_types
         if token.lemma_.lower() in cues.place_relational_nouns:
-            inner = _of_object(token)
+            inner = of_object(token)
             if inner is None:
                 return None
             token = inner
@@ -186,7 +186,7 @@ class Participants:
         for child in token.children:
             if _depth or child.dep_ != "prep" or child.lower_ not in cues.place_prepositions:
                 continue
-            inner_object = _of_object(child) if child.lower_ == "of" else _pobj(child)
+            inner_object = of_object(child) if child.lower_ == "of" else _pobj(child)
             inner_place = self.place(inner_object, 1) if inner_object is not None else None
             if inner_place is not None and inner_place.span is not None:
                 end = max(end, inner_place.span.end)
@@ -207,9 +207,9 @@ class Participants:
         """The count a participant phrase states, if any."""
         cues = self.cues
         lemma = head.lower_
-        of_object = _of_object(head)
-        if lemma in cues.vague_quantities and of_object is not None:
-            end = self.bounds(of_object)[1]
+        counted = of_object(head)
+        if lemma in cues.vague_quantities and counted is not None:
+            end = self.bounds(counted)[1]
             return [self._quantity(cues.vague_quantities[lemma], head.idx, end)]
         numbers = [c for c in head.children if c.dep_ == "nummod"]
         if numbers:
@@ -233,7 +233,8 @@ def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
-def _of_object(token: Token) -> Token | None:
+def of_object(token: Token) -> Token | None:
+    """The object of a token's "of" ("the release *of the records*")."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grandchild in child.children:
