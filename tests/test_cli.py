@@ -194,18 +194,8 @@ def test_one_archive_is_spread_over_the_jobs_with_the_same_output(
 def test_stopping_the_jobs_leaves_no_traceback(
     tmp_path: Path, stop: signal.Signals, code: int
 ) -> None:
-    for number in range(40):
-        (tmp_path / f"{number:02d}.txt").write_text(
-            f"Title number {number}\n\n" + "The minister said on Monday that talks stalled. " * 60,
-            encoding="utf-8",
-        )
-    command = [sys.executable, "-m", "newsledger", "analyze", "--jobs", "2", str(tmp_path)]
     # A session of its own: Ctrl-C reaches the whole process group, as from a terminal.
-    running = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
-    )
-    assert running.stdout is not None
-    running.stdout.readline()  # the workers are busy: the first results are out
+    running = _busy_jobs(tmp_path, start_new_session=True)
     if stop == signal.SIGINT:
         os.killpg(running.pid, stop)
     else:
@@ -216,15 +206,7 @@ def test_stopping_the_jobs_leaves_no_traceback(
 
 
 def test_a_worker_killed_mid_run_is_one_line_not_a_hang(tmp_path: Path) -> None:
-    for number in range(40):
-        (tmp_path / f"{number:02d}.txt").write_text(
-            f"Title number {number}\n\n" + "The minister said on Monday that talks stalled. " * 60,
-            encoding="utf-8",
-        )
-    command = [sys.executable, "-m", "newsledger", "analyze", "--jobs", "2", str(tmp_path)]
-    running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert running.stdout is not None
-    running.stdout.readline()
+    running = _busy_jobs(tmp_path)
     os.kill(_workers_of(running.pid)[0], signal.SIGKILL)  # as the out-of-memory killer would
     _, err = running.communicate(timeout=60)
     assert running.returncode == 2
@@ -233,15 +215,8 @@ def test_a_worker_killed_mid_run_is_one_line_not_a_hang(tmp_path: Path) -> None:
 
 
 def test_workers_end_quietly_when_their_parent_is_killed(tmp_path: Path) -> None:
-    for number in range(40):
-        (tmp_path / f"{number:02d}.txt").write_text(
-            f"Title number {number}\n\n" + "The minister said on Monday that talks stalled. " * 60,
-            encoding="utf-8",
-        )
-    command = [sys.executable, "-m", "newsledger", "analyze", "--jobs", "2", str(tmp_path)]
-    running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert running.stdout is not None and running.stderr is not None
-    running.stdout.readline()
+    running = _busy_jobs(tmp_path)
+    assert running.stderr is not None
     workers = _workers_of(running.pid)
     assert workers
     running.kill()
@@ -250,6 +225,26 @@ def test_workers_end_quietly_when_their_parent_is_killed(tmp_path: Path) -> None
     err = running.stderr.read()
     assert not [pid for pid in workers if _alive(pid)]
     assert b"Traceback" not in err, err.decode()
+
+
+def _busy_jobs(folder: Path, *, start_new_session: bool = False) -> subprocess.Popen[bytes]:
+    """`analyze --jobs 2` on 40 articles written into `folder`, once its first result is out
+    (the workers are busy)."""
+    for number in range(40):
+        (folder / f"{number:02d}.txt").write_text(
+            f"Title number {number}\n\n" + "The minister said on Monday that talks stalled. " * 60,
+            encoding="utf-8",
+        )
+    command = [sys.executable, "-m", "newsledger", "analyze", "--jobs", "2", str(folder)]
+    running = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=start_new_session,
+    )
+    assert running.stdout is not None
+    running.stdout.readline()
+    return running
 
 
 def _alive(pid: int) -> bool:
