@@ -306,6 +306,17 @@ def test_denial_denies_the_claim(find: Find) -> None:
     assert [r.model_dump() for r in denial.relations] == [{"type": "denies", "statement": claim.id}]
 
 
+def test_a_denial_that_names_the_claimant_denies_the_claimants_statement(find: Find) -> None:
+    claim, _manafort, lawyer = find(
+        "The Guardian said that Manafort met Assange at the embassy in March 2016. "
+        "Manafort said he had never met Assange. "
+        "His lawyer, Carlos Poveda, said the Guardian report was false."
+    )
+    assert claim.speaker.text == "The Guardian"
+    # Not the nearest statement by another speaker (Manafort's own), but the Guardian's.
+    assert [r.model_dump() for r in lawyer.relations] == [{"type": "denies", "statement": claim.id}]
+
+
 def test_a_claim_quoted_in_a_statement_is_reported_and_can_be_denied(find: Find) -> None:
     statements = find(
         '"The opposition has claimed that the vote was rigged," the minister said. '

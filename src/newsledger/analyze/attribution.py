@@ -36,9 +36,10 @@ What each statement gets:
   passive reporting verb without an agent ("are said to", "it is believed").
 - `relations`: `reports` from a statement to every statement whose cue lies inside its
   content; `denies` from a statement that denies (a denial verb as its cue, or a denial phrase
-  such as "a sheer lie" in its content) to the latest earlier statement, within three
-  sentences, by another speaker; `supports` likewise for a statement whose cue confirms or
-  agrees ("confirmed", "echoed").
+  such as "a sheer lie" in its content) to the latest earlier statement made with a speech
+  verb by a speaker its content names ("the Guardian report was false"), else to the latest
+  earlier statement, within three sentences, by another speaker; `supports` likewise for a
+  statement whose cue confirms or agrees ("confirmed", "echoed").
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ def find_statements(
         item.id = f"s{number}"
     for index, item in enumerate(found):
         item.head, item.speaker = _speaker(ctx, entity_index, cues, item, found[:index])
-    _relate(ctx, cues, found)
+    _relate(ctx, entity_index, cues, found)
     return [_statement(ctx, cues, item) for item in found]
 
 
@@ -608,7 +609,9 @@ def _inside_content(found: _Found, others: Sequence[_Found]) -> bool:
     )
 
 
-def _relate(ctx: DocContext, cues: AttributionCues, found: Sequence[_Found]) -> None:
+def _relate(
+    ctx: DocContext, entity_index: EntityIndex, cues: AttributionCues, found: Sequence[_Found]
+) -> None:
     # Statements by cue position, so that each content finds the cues inside it by bisection
     # instead of a look at every statement (a long page has thousands).
     by_cue_start = sorted(range(len(found)), key=lambda i: found[i].tagged.cue[0])
@@ -628,6 +631,10 @@ def _relate(ctx: DocContext, cues: AttributionCues, found: Sequence[_Found]) -> 
         kind = _answer_kind(ctx, cues, item)
         if kind is None:
             continue
+        answered = _named_speakers_statement(ctx, entity_index, cues, item, by_cue[:index])
+        if answered is not None:
+            item.relations.append(Relation(type=kind, statement=answered.id))
+            continue
         here = ctx.sentence_of[item.tagged.cue[0]]
         for previous in reversed(by_cue[:index]):
             if here - ctx.sentence_of[previous.tagged.cue[0]] > RELATION_REACH:
@@ -638,6 +645,32 @@ def _relate(ctx: DocContext, cues: AttributionCues, found: Sequence[_Found]) -> 
                 continue
             item.relations.append(Relation(type=kind, statement=previous.id))
             break
+
+
+def _named_speakers_statement(
+    ctx: DocContext,
+    entity_index: EntityIndex,
+    cues: AttributionCues,
+    item: _Found,
+    earlier: Sequence[_Found],
+) -> _Found | None:
+    """The statement an answer names the speaker of ("Poveda said *the Guardian* report was
+    false"): that speaker's latest earlier statement made with a speech verb, however far
+    back; None when the answer names no earlier speaker."""
+    content = _char_span(ctx, item.tagged.content)
+    named = {
+        entity
+        for entity in entity_index.entities_in(content.start, content.end)
+        if entity != item.speaker.entity
+    }
+    for previous in reversed(earlier):
+        if previous.speaker.entity not in named or previous.tagged.cue[0] >= item.tagged.cue[0]:
+            continue
+        cue_start, cue_end = previous.tagged.cue
+        spoken = any(ctx.lemma[i] in cues.speech_verbs for i in range(cue_start, cue_end))
+        if spoken and not any(r.statement == previous.id for r in item.relations):
+            return previous
+    return None
 
 
 def _answer_kind(ctx: DocContext, cues: AttributionCues, item: _Found) -> AnswerKind | None:
