@@ -381,7 +381,9 @@ def write_section(table: str) -> None:
         "articles 68 events lost their category (26 'join', 18 'engage', 2 of them gone, 18 "
         "'learn', 6 dismissals), none of 25 drawn at random a genuine assault or meeting. Nor "
         "is coming to a close, an end, a conclusion, to light or to power a visit (CAMEO's "
-        "'come to', 040): 5 events went."
+        "'come to', 040): 5 events went. A negated concession, retreat or cooperation is a "
+        "rejection only when someone refuses it: 'was not authorized to discuss' and 'to avoid "
+        "being extradited' are no REJECT (7 PTC events, figures unchanged)."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"

@@ -158,6 +158,14 @@ def test_firing_a_person_is_a_dismissal(
     assert event(events_of(analyzer, text), "fire").category == category
 
 
+def test_a_negated_concession_without_anyone_refusing_is_no_rejection(analyzer: Analyzer) -> None:
+    text = "The official was not authorized to discuss the case."
+    authorize = event(events_of(analyzer, text), "authorize")
+    assert authorize.negated and authorize.category != "REJECT"
+    refused = event(events_of(analyzer, "Syria refused to release the prisoners."), "release")
+    assert refused.category == "REJECT"
+
+
 def test_passive_voice(analyzer: Analyzer) -> None:
     kill = event(events_of(analyzer, "Ten soldiers were killed by the rebels."), "kill")
     assert kill.actor is not None and kill.actor.text == "the rebels"

@@ -76,7 +76,8 @@ PLEDGE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # expulsion", "threatened an attack").
 INTENT_CATEGORIES = frozenset({"REQUEST", "THREATEN", "AGREE"})
 # A refused agreement, concession, retreat or cooperation is a rejection (CAMEO 12: decline to
-# yield ...; PLOVER's REJECT mode assist: "any form of exchange, relations, or assistance").
+# yield ...; PLOVER's REJECT mode assist: "any form of exchange, relations, or assistance"),
+# when someone refuses it ("was not authorized to discuss" rejects nothing).
 REFUSED = frozenset({"AGREE", "CONCEDE", "RETREAT", "COOPERATE"})
 TO = frozenset({"to"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you", "we", "us"})
@@ -251,7 +252,7 @@ class _Finder:
             return None
         draft.negated = clauses.negated(verb)
         self._modality(draft)
-        if draft.negated and draft.category in REFUSED:
+        if draft.negated and draft.category in REFUSED and draft.actor is not None:
             draft.category = "REJECT"
         return draft
 
