@@ -464,8 +464,9 @@ def _entity_inside(
             return whole
     inside = entity_index.entities_in(span.start, span.end)
     lemma, word = head.lemma_.lower(), head.lower_
+    # A body or office speaks for what it serves; a head that is no noun is a parse gone astray
+    # ("Michael Wong of Berkeley says"), where the first name inside is the best guess.
     if head.pos_ not in ("NOUN", "PROPN") or lemma in cues.representative_heads:
-        # A head that is no noun is a parse gone astray ("Michael Wong of Berkeley says").
         return inside[0] if inside else None
     if lemma in cues.reporting_artifacts or word in cues.reporting_artifacts:
         authors = [entity_index.entity_at(t.idx, t.idx + len(t.text)) for t in _authors(head)]
