@@ -158,6 +158,20 @@ def test_firing_a_person_is_a_dismissal(
     assert event(events_of(analyzer, text), "fire").category == category
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Pope Francis defended Bishop Barros on Sunday.", "SUPPORT"),  # verbally, CAMEO 052
+        ("The minister defended the decision.", "SUPPORT"),
+        ("Government troops defended the city against the rebels.", "MOBILIZE"),
+    ],
+)
+def test_defending_someone_is_support_and_defending_a_place_mobilizes(
+    analyzer: Analyzer, text: str, category: str
+) -> None:
+    assert event(events_of(analyzer, text), "defend").category == category
+
+
 def test_a_negated_concession_without_anyone_refusing_is_no_rejection(analyzer: Analyzer) -> None:
     text = "The official was not authorized to discuss the case."
     authorize = event(events_of(analyzer, text), "authorize")
