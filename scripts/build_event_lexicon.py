@@ -121,7 +121,8 @@ MARKERS = frozenset({"$", "+", "^", "%", "|"})
 DROPPED_PREFIXES = ("01",)
 APPEAL_PREFIX, APPEAL_CATEGORY = "02", "REQUEST"
 
-_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+# Four headers run their code into the closing dashes ("---  DELAY   [120]---  ---").
+_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]-*\s+---")
 _VERB = re.compile(r"^(\+?)([A-Z][A-Z_'\-]*)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?")
 _PATTERN = re.compile(r"^-\s*(.*?)\s*\[([^\]]*)\]\s*(?:#\s*(.*))?$")
 _ITEM = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")

@@ -1,0 +1,31 @@
+"""The event lexicon's builder reads PETRARCH2's CAMEO verb dictionary as PETRARCH2 does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.scripts import load_script
+
+DICTIONARY = """\
+####### VERB PATTERNS #######
+---  ACCUSE   [112]  ---
+ACCUSE
+BLAME [111]
+- * (OF CORRUPTION)                                   [112]         # ACCUSE
+
+---  DELAY   [120]---  ---
+DELAY
+PREVENT
+- * ATTACK                                            [053]         # PREVENT
+"""
+
+
+def test_a_header_whose_code_runs_into_its_dashes_still_opens_a_block(tmp_path: Path) -> None:
+    builder = load_script("build_event_lexicon")
+    source = tmp_path / "CAMEO.2.0.txt"
+    source.write_text(DICTIONARY, encoding="latin-1")
+    _, blocks = builder.read_cameo(source)
+    assert [(block.name, block.code) for block in blocks] == [("ACCUSE", "112"), ("DELAY", "120")]
+    assert list(blocks[0].verbs) == ["ACCUSE", "BLAME"]
+    assert list(blocks[1].verbs) == ["DELAY", "PREVENT"]
+    assert blocks[1].patterns == [("* ATTACK", "053", "PREVENT")]
