@@ -172,6 +172,23 @@ def test_defending_someone_is_support_and_defending_a_place_mobilizes(
     assert event(events_of(analyzer, text), "defend").category == category
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "category"),
+    [
+        ("He expressed an interest in the job.", "express", None),  # a feeling, no accusation
+        ("The administration will deal with the root cause of the violence.", "deal", None),
+        ("He studied physics in Berlin.", "study", None),  # no investigation
+        ("The decision upset the bishops.", "upset", None),  # a feeling, no protest
+        ("The government delayed the elections.", "delay", "REJECT"),  # CAMEO's DELAY, 120
+        ("Police prevented the march.", "prevent", "REJECT"),
+    ],
+)
+def test_cameo_verbs_of_feeling_handling_study_and_delay(
+    analyzer: Analyzer, text: str, lemma: str, category: str | None
+) -> None:
+    assert event(events_of(analyzer, text), lemma).category == category
+
+
 def test_a_negated_concession_without_anyone_refusing_is_no_rejection(analyzer: Analyzer) -> None:
     text = "The official was not authorized to discuss the case."
     authorize = event(events_of(analyzer, text), "authorize")
