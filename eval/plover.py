@@ -400,7 +400,11 @@ def write_section(table: str) -> None:
         "with' (050) and the verbs of feeling that CAMEO's DISTURB block files as dissent "
         "(bother, upset, disturb, irritate ...) count only through their patterns: about 136 "
         "events lost ACCUSE, SUPPORT or PROTEST; of 52 read, 4 were accusations ('expressed "
-        "contempt') and one arguably a protest."
+        "contempt') and one arguably a protest. Bare 'break' (190), 'serve' (060), 'catch' "
+        "and 'pull' (171) likewise, with curated rows for breaking a ceasefire or truce "
+        "(CAMEO 196, ASSAULT) and catching a suspect, fugitive or gunman (COERCE): 141 events "
+        "lost ASSAULT, COERCE or COOPERATE ('served on its board', 'the story broke', 'caught "
+        "on video', 'pulled the trigger'); of 24 read, none was right as coded."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"

@@ -181,9 +181,13 @@ def test_defending_someone_is_support_and_defending_a_place_mobilizes(
         ("The decision upset the bishops.", "upset", None),  # a feeling, no protest
         ("The government delayed the elections.", "delay", "REJECT"),  # CAMEO's DELAY, 120
         ("Police prevented the march.", "prevent", "REJECT"),
+        ("He served in the army for ten years.", "serve", None),  # no cooperation
+        ("Police caught the suspect in Paris.", "catch", "COERCE"),  # an arrest, curated
+        ("The rebels broke the ceasefire.", "break", "ASSAULT"),  # CAMEO 196, curated
+        ("He broke the law.", "break", None),  # no force
     ],
 )
-def test_cameo_verbs_of_feeling_handling_study_and_delay(
+def test_bare_cameo_verbs_news_uses_otherwise(
     analyzer: Analyzer, text: str, lemma: str, category: str | None
 ) -> None:
     assert event(events_of(analyzer, text), lemma).category == category
