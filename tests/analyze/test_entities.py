@@ -43,6 +43,7 @@ def the_one(entities: list[Entity], name: str) -> Entity:
         ("’s Sunday", "Sunday"),
         ("the Department of Justice’s", "Department of Justice"),
         ("[John] McCone", "[John] McCone"),
+        ("• His Excellency Rene Gracida", "His Excellency Rene Gracida"),
     ],
 )
 def test_a_name_leaves_off_the_marks_and_words_around_it(
@@ -51,6 +52,21 @@ def test_a_name_leaves_off_the_marks_and_words_around_it(
     doc = nlp(phrase)
     start, end = _trim(doc, [token_key(token.text) for token in doc], 0, len(doc))
     assert doc[start:end].text == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Reported by Nick Brown\nFeb 3 (Reuters) - The court ruled.", "Nick Brown"),
+        ("The letter was signed by Senator Cory Booker\nEmail this story.", "Cory Booker"),
+    ],
+)
+def test_a_name_does_not_run_across_a_line_break(
+    nlp: Language, finder: EntityFinder, text: str, name: str
+) -> None:
+    names = [e.name for e in entities_of(nlp, finder, text)]
+    assert name in names
+    assert not any("\n" in found for found in names)
 
 
 @pytest.fixture(scope="module")

@@ -69,7 +69,7 @@ NAME_JOINERS = frozenset({"-", "–", "‐", ".", "&", "/"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # A first token made only of these marks is left off a name; an opening bracket is kept ("[John]
 # McCone").
-LEADING_MARKS = frozenset("\"'“”‘’«»—–-")
+LEADING_MARKS = frozenset("\"'“”‘’«»—–-•·*")
 PERSON_NAME_TOKENS = (2, 4)
 
 
@@ -158,7 +158,7 @@ class EntityFinder:
         candidates: dict[tuple[int, int], str | None] = {}
         for ent in doc.ents:
             if ent.label_ in KEPT_LABELS:
-                start, end = _trim(doc, keys, ent.start, ent.end)
+                start, end = _trim(doc, keys, *_one_line(doc, ent.start, ent.end))
                 # "Northern province": a name does not end in a common noun.
                 if start < end and not doc[end - 1].text[:1].islower():
                     candidates[(start, end)] = ent.label_
@@ -462,6 +462,17 @@ def _trim(doc: Doc, keys: Sequence[str], start: int, end: int) -> tuple[int, int
     while end > start and (doc[end - 1].text in POSSESSIVE or not keys[end - 1]):
         end -= 1
     return start, end
+
+
+def _one_line(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The part of a span on one line, the one with the most letters: a name never runs across
+    a line break, where the model joins a byline to the next line ("Cory Booker\nEmail") or a
+    dateline's city to a name ("Nick Brown\nFeb")."""
+    breaks = [i for i in range(start, end) if "\n" in doc[i].text]
+    if not breaks:
+        return start, end
+    pieces = zip([start, *(i + 1 for i in breaks)], [*breaks, end], strict=True)
+    return max(pieces, key=lambda piece: sum(t.is_alpha * len(t) for t in doc[piece[0] : piece[1]]))
 
 
 def _covered(length: int, mentions: Iterable[_Mention]) -> list[bool]:
