@@ -144,6 +144,11 @@ def test_coming_to_an_end_is_no_visit(analyzer: Analyzer) -> None:
     assert visit.category == "CONSULT"
 
 
+def test_when_it_comes_to_names_a_topic_not_a_visit(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "When it comes to immigration, the party is divided.")
+    assert [e for e in events if e.action.lemma == "come"] == []
+
+
 @pytest.mark.parametrize(
     ("text", "category"),
     [

@@ -119,6 +119,15 @@ def find_events(
     return _Finder(doc, entities, statements, published, lexicon).events()
 
 
+def _names_a_topic(verb: Token) -> bool:
+    """ "When it comes to immigration", "if it came to war": the clause names a topic or a
+    turn of events; nobody comes anywhere, as CAMEO's 'come to' (a visit) would have it."""
+    children = list(verb.children)
+    return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in children
+    )
+
+
 class _Finder:
     def __init__(
         self,
@@ -214,6 +223,8 @@ class _Finder:
     def _verb(self, verb: Token) -> _Draft | None:
         clauses, cues = self.clauses, self.cues
         lemma = clauses.lemma(verb)
+        if lemma == "come" and _names_a_topic(verb):
+            return None
         obj = clauses.near(verb, clauses.object(verb))
         row = clauses.row(verb)
         nominal = noun_words(obj, self.lexicon.nouns) if lemma in cues.light_verbs else []
