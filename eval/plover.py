@@ -404,7 +404,10 @@ def write_section(table: str) -> None:
         "and 'pull' (171) likewise, with curated rows for breaking a ceasefire or truce "
         "(CAMEO 196, ASSAULT) and catching a suspect, fugitive or gunman (COERCE): 141 events "
         "lost ASSAULT, COERCE or COOPERATE ('served on its board', 'the story broke', 'caught "
-        "on video', 'pulled the trigger'); of 24 read, none was right as coded."
+        "on video', 'pulled the trigger'); of 24 read, none was right as coded. Last, a "
+        "clause whose subject is 'it' with a 'to' phrase ('when it comes to immigration', 'it "
+        "comes down to', 'it came to our attention') names a topic, no visit: 30 events went,"
+        " each such an idiom."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"
