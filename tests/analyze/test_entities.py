@@ -332,3 +332,30 @@ def test_entity_index_maps_offsets_to_entities(seed: list[Entity], seed_body: st
     assert inside[:2] == [the_one(seed, "Government of Iraq").id, the_one(seed, "France").id]
     assert mko.id in inside
     assert index.entities_in(sentence_end, sentence_end) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "name"),
+    [
+        (
+            "Pope Francis met the bishops on Monday. The pope said the church would act.",
+            "The pope",
+            "Francis",
+        ),
+        (
+            "President Donald Trump met the leaders. Later the president said the talks went well.",
+            "the president",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_a_title_names_the_person_given_it(
+    nlp: Language, finder: EntityFinder, text: str, description: str, name: str
+) -> None:
+    (person,) = holding(entities_of(nlp, finder, text), description)
+    assert person.name == name
+
+
+def test_a_title_two_people_share_names_neither(nlp: Language, finder: EntityFinder) -> None:
+    text = "Senator Ted Cruz and Senator Bernie Sanders debated. The senator said taxes must fall."
+    assert holding(entities_of(nlp, finder, text), "The senator") == []

@@ -54,6 +54,9 @@ class Antecedent:
     plural: bool
     modifier: bool
     subject: bool
+    # The titles written before a person's name in this article ("Pope" of "Pope Francis"),
+    # by which a description names them: "the pope".
+    titles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -189,13 +192,19 @@ def resolve(
     """The cluster an anaphor refers to, or None when no antecedent is clear."""
     unit, zone = units[anaphor.start], zones[anaphor.start]
     if anaphor.kind == "description" and anaphor.noun:
-        by_name = _search(
-            history,
-            lambda a: a.category != "PERSON" and anaphor.noun in a.words and not a.modifier,
-            unit - NAME_WORD_REACH,
-            units,
-            zones,
-            zone,
+        noun = anaphor.noun
+        window = _window(history, unit - NAME_WORD_REACH, units, zones, zone)
+        # "the senator" is the one person given that title nearby; with two, neither.
+        titled = {a.cluster for a in window if noun in a.titles}
+        if titled:
+            return titled.pop() if len(titled) == 1 else None
+        by_name = next(
+            (
+                a.cluster
+                for a in window
+                if a.category != "PERSON" and noun in a.words and not a.modifier
+            ),
+            None,
         )
         if by_name is not None or not anaphor.wants:
             return by_name

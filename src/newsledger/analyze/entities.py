@@ -379,6 +379,20 @@ class EntityFinder:
         a_text, b_text = doc[a.start : a.end].text, doc[b.start : b.end].text
         return _abbreviates(b_text, a_text) or _abbreviates(a_text, b_text)
 
+    def _person_titles(
+        self, keys: Sequence[str], mentions: Sequence[_Mention]
+    ) -> dict[int, frozenset[str]]:
+        """Each person's titles in this article: the title word just before one of its names,
+        or opening it ("President Donald Trump", "Pope Francis")."""
+        found: dict[int, set[str]] = {}
+        for m in mentions:
+            if m.label != "PERSON":
+                continue
+            for i in (m.start - 1, m.start):
+                if i >= 0 and keys[i] in self._titles:
+                    found.setdefault(m.cluster, set()).add(keys[i])
+        return {cluster: frozenset(words) for cluster, words in found.items()}
+
     def _anaphora(
         self, doc: Doc, texts: Sequence[str], keys: Sequence[str], mentions: list[_Mention]
     ) -> list[_Mention]:
@@ -387,6 +401,7 @@ class EntityFinder:
             return []
         units, zones = discourse_units(doc, texts)
         categories, words = _cluster_profiles(doc, mentions)
+        titles = self._person_titles(keys, mentions)
         history: list[Antecedent] = []
         resolved: list[_Mention] = []
         events = sorted(
@@ -408,7 +423,14 @@ class EntityFinder:
             modifier, subject = antecedent_flags(doc[start:end].root, keys, self._coref)
             history.append(
                 Antecedent(
-                    start, cluster, categories[cluster], words[cluster], plural, modifier, subject
+                    start,
+                    cluster,
+                    categories[cluster],
+                    words[cluster],
+                    plural,
+                    modifier,
+                    subject,
+                    titles.get(cluster, frozenset()),
                 )
             )
         return resolved
