@@ -359,3 +359,12 @@ def test_a_title_names_the_person_given_it(
 def test_a_title_two_people_share_names_neither(nlp: Language, finder: EntityFinder) -> None:
     text = "Senator Ted Cruz and Senator Bernie Sanders debated. The senator said taxes must fall."
     assert holding(entities_of(nlp, finder, text), "The senator") == []
+
+
+def test_a_surname_that_is_also_a_word_is_the_person(nlp: Language, finder: EntityFinder) -> None:
+    text = (
+        "Senator Jeff Flake met them. Flake said he would vote no. John Rose left. Rose prices rose."
+    )
+    entities = entities_of(nlp, finder, text)
+    assert texts(the_one(entities, "Jeff Flake"))[:2] == ["Jeff Flake", "Flake"]
+    assert texts(the_one(entities, "John Rose")) == ["John Rose"]

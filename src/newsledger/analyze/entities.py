@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsledger.analyze.aliases import (
     AliasRow,
@@ -251,7 +251,7 @@ class EntityFinder:
                 person = persons[seen]
                 full_names.setdefault(keys[person.end - 1], set()).add(person.key)
                 seen += 1
-            if len(full_names.get(keys[i], ())) != 1 or token.tag_ != "NNP":
+            if len(full_names.get(keys[i], ())) != 1 or not _capitalised_noun(token):
                 continue
             alone = not (i > 0 and doc[i - 1].tag_ == "NNP") and not (
                 i + 1 < len(doc) and doc[i + 1].tag_ == "NNP"
@@ -484,6 +484,14 @@ def _trim(doc: Doc, keys: Sequence[str], start: int, end: int) -> tuple[int, int
     while end > start and (doc[end - 1].text in POSSESSIVE or not keys[end - 1]):
         end -= 1
     return start, end
+
+
+def _capitalised_noun(token: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a common one heading its own
+    phrase: a surname that is also a word ("Sessions said", "Flake said"), not "Rose prices"."""
+    if token.tag_ in ("NNP", "NNPS"):
+        return True
+    return token.tag_ in ("NN", "NNS") and token.is_title and token.dep_ != "compound"
 
 
 def _one_line(doc: Doc, start: int, end: int) -> tuple[int, int]:
