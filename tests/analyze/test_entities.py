@@ -363,7 +363,8 @@ def test_a_title_two_people_share_names_neither(nlp: Language, finder: EntityFin
 
 def test_a_surname_that_is_also_a_word_is_the_person(nlp: Language, finder: EntityFinder) -> None:
     text = (
-        "Senator Jeff Flake met them. Flake said he would vote no. John Rose left. Rose prices rose."
+        "Senator Jeff Flake met them. Flake said he would vote no. "
+        "John Rose left. Rose prices rose."
     )
     entities = entities_of(nlp, finder, text)
     assert texts(the_one(entities, "Jeff Flake"))[:2] == ["Jeff Flake", "Flake"]
