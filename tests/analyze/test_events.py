@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from newsledger.analyze.events import find_events
+from newsledger.analyze.events_clause import object_predicate
 from newsledger.analyze.events_lexicon import load_event_lexicon
 from newsledger.analyze.pipeline import Analyzer
 from newsledger.schema import (
@@ -76,6 +78,30 @@ def test_naming_an_object_is_no_call(analyzer: Analyzer) -> None:
     assert insult.category == "ACCUSE"  # CAMEO's "call ... liar"
 
 
+# Naming that the parser does not show as an object and its predicate.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She asked for help in identifying the man she called “scum bag of the year.”",
+        "Her brother said that the killer called Sarah and her daughter, “dirty Jews”.",
+    ],
+)
+def test_naming_the_parser_hides_is_no_call(analyzer: Analyzer, text: str) -> None:
+    assert event(events_of(analyzer, text), "call").category is None
+
+
+def test_a_second_predicate_names_the_first(nlp: Language) -> None:
+    doc = nlp('Flake calls Trump "dangerous to our democracy."')
+    named = object_predicate(doc[1])  # the parser reads "Trump" as a predicate too
+    assert named is not None and named.text == "dangerous"
+
+
+def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) -> None:
+    text = "He was found not guilty of assault with a firearm."
+    found = event(events_of(analyzer, text), "find")
+    assert (found.category, found.negated) == ("COERCE", True)  # CAMEO's "find ... guilty"
+
+
 # Each verb's category in a clause of news, as CAMEO's patterns or the PLOVER manual give it where
 # CAMEO's bare verb would code something else.
 @pytest.mark.parametrize(
@@ -107,6 +133,10 @@ def test_naming_an_object_is_no_call(analyzer: Analyzer) -> None:
         ("Police caught the suspect in Paris.", "catch", "COERCE"),  # an arrest, curated
         ("The rebels broke the ceasefire.", "break", "ASSAULT"),  # CAMEO 196, curated
         ("He broke the law.", "break", None),  # no force
+        # "for" read as the subordinator of the clause that follows it.
+        ("Islamic spokesmen openly call for Muslims to engage in jihad.", "call", "REQUEST"),
+        ("President Trump has called the Iranian regime’s bluff.", "call", None),  # curated
+        ("It also calls into question his stated empathy.", "call", None),  # curated
     ],
 )
 def test_a_verb_has_the_category_news_gives_it(

@@ -36,6 +36,9 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
 VERB_POS = frozenset({"VERB", "AUX"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+# Clauses a verb governs, one of which may be introduced by a preposition the parser reads as
+# its subordinator.
+CLAUSE_DEPS = frozenset({"advcl", "ccomp"})
 NEGATIONS = frozenset({"not", "n't", "never"})
 CLOSING_QUOTES = frozenset({"”", "»"})
 
@@ -86,7 +89,9 @@ class Clauses:
     def row(self, verb: Token) -> LexiconRow | None:
         """The lexicon row of a verb's clause: its particle, object and object predicate ("call
         him a *liar*"), and prepositions."""
-        objects = [self.near(verb, self.object(verb)), object_predicate(verb)]
+        # A lone predicate is a misparsed object ("called his *bluff*"), so it matches as one.
+        predicates = [c for c in verb.children if c.dep_ == "oprd"]
+        objects = [self.near(verb, self.object(verb)), object_predicate(verb), *predicates]
         return self.lexicon.match(
             self.lemma(verb),
             frozenset(c.lower_ for c in verb.children if c.dep_ == "prt"),
@@ -301,7 +306,8 @@ class Clauses:
         )
 
     def negated(self, verb: Token) -> bool:
-        if has_negation(verb):
+        # "found not guilty": the negation the parser gives the predicate denies the verb's act.
+        if has_negation(verb) or any(c.dep_ == "oprd" and has_negation(c) for c in verb.children):
             return True
         if verb.dep_ == "xcomp":
             governor = verb.head
@@ -342,10 +348,35 @@ def _own_lemmas(token: Token) -> list[str]:
 def object_predicate(verb: Token) -> Token | None:
     """What a verb names its object ("called the story *false*", "he was called a *liar*");
     without an object to name, an object predicate is a misparse ("called *Haig* three
-    times")."""
-    if not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
-        return None
-    return next((c for c in verb.children if c.dep_ == "oprd"), None)
+    times").
+
+    The object may also be a second predicate ("calls Trump *dangerous*", the parser reading
+    both as predicates) or the noun a relative clause describes ("the man she called *scum
+    bag*"); and the parser reads a quoted name as the object's apposition ("called Sarah
+    and her daughter *"dirty Jews"*").
+    """
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if objects:
+        if predicates:
+            return predicates[0]
+        return next((a for o in objects for a in _quoted_appositions(o)), None)
+    if len(predicates) > 1:
+        return predicates[-1]
+    if predicates and verb.dep_ == "relcl":
+        return predicates[0]
+    return None
+
+
+def _quoted_appositions(noun: Token) -> list[Token]:
+    """Appositions in quotation marks of a noun or of the nouns conjoined with it."""
+    nouns = [noun, *noun.conjuncts]
+    return [
+        a
+        for n in nouns
+        for a in n.children
+        if a.dep_ == "appos" and any(g.tag_ == "``" for g in a.children)
+    ]
 
 
 def governing_prepositions(verb: Token) -> dict[str, frozenset[str]]:
@@ -354,6 +385,13 @@ def governing_prepositions(verb: Token) -> dict[str, frozenset[str]]:
     match it."""
     found = {}
     for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS:
+            # "call for Muslims to engage": the parser reads "for" as the clause's subordinator.
+            if any(g.dep_ == "mark" and g.lower_ == "for" for g in child.children):
+                found["for"] = frozenset({child.lemma_.lower()}).union(
+                    *(lemmas(g) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
+                )
+            continue
         if child.dep_ not in ("prep", "agent"):
             continue
         objects = [g for g in child.children if g.dep_ == "pobj"]
