@@ -100,6 +100,8 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
     text = "He was found not guilty of assault with a firearm."
     found = event(events_of(analyzer, text), "find")
     assert (found.category, found.negated) == ("COERCE", True)  # CAMEO's "find ... guilty"
+    text = 'Franken called the allegation "categorically not true."'
+    assert not event(events_of(analyzer, text), "call").negated  # he did call it so
 
 
 # Each verb's category in a clause of news, as CAMEO's patterns or the PLOVER manual give it where

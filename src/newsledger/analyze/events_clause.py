@@ -306,14 +306,20 @@ class Clauses:
         )
 
     def negated(self, verb: Token) -> bool:
-        # "found not guilty": the negation the parser gives the predicate denies the verb's act.
-        if has_negation(verb) or any(c.dep_ == "oprd" and has_negation(c) for c in verb.children):
+        if has_negation(verb) or self._negated_verdict(verb):
             return True
         if verb.dep_ == "xcomp":
             governor = verb.head
             lemma = governor.lemma_.lower()
             return has_negation(governor) or lemma in self.cues.negative_governors
         return shares_auxiliaries(verb) and has_negation(verb.head)
+
+    def _negated_verdict(self, verb: Token) -> bool:
+        """ "found not guilty": the parser gives the negation to the predicate, and it denies
+        the verdict; "called the allegation not true" still calls it something."""
+        return self.lemma(verb) not in self.cues.naming_verbs and any(
+            c.dep_ == "oprd" and has_negation(c) for c in verb.children
+        )
 
 
 def shares_auxiliaries(verb: Token) -> bool:
