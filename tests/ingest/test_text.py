@@ -144,3 +144,37 @@ def test_headlines_and_sentences() -> None:
     assert not is_headline("Pamela Geller and Robert Spencer co-founded a group in America.")
     assert not is_headline('"It could be stronger," he told reporters, insisting "it is serious."')
     assert not is_headline("He left. Then the council voted")
+
+
+POLL = (
+    "take our poll - story continues below\n"
+    "Should the library open on Sundays?\n"
+    "* Yes, every Sunday.\n"
+    "No, keep it closed.\n"
+    "Email *\n"
+    "Email This field is for validation purposes and should be left unchanged.\n"
+    "Completing this poll grants you access to Town News updates free of charge.\n"
+    "You may opt out at anytime.\n"
+    "You also agree to this site's Privacy Policy and Terms of Use."
+)
+
+
+def test_a_form_inserted_into_a_paragraph_is_cut_to_its_last_line() -> None:
+    first, second = BODY.split("\n\n")
+    page = parse_text(f"Library stays open\n\n{first}\n{POLL}\n{second}\n")
+    assert page.text == f"{first}\n{second}"
+    assert page.removed == (POLL,)
+
+
+def test_an_insert_opened_after_words_on_its_line_keeps_the_words() -> None:
+    first, second = BODY.split("\n\n")
+    page = parse_text(f"{first}\npic.twitter.com/eJVVuAs0w6 {POLL}\n{second}")
+    assert page.text == f"{first}\npic.twitter.com/eJVVuAs0w6\n{second}"
+    assert page.removed == (POLL,)
+
+
+def test_an_opener_without_a_form_is_cut_only_when_it_is_a_line_of_its_own() -> None:
+    alone = parse_text(f"{BODY}\nAdvertisement - story continues below\nMore text follows.")
+    assert alone.removed == ("Advertisement - story continues below",)
+    sentence = "The story continues below the fold, the editor said."
+    assert parse_text(f"{BODY}\n{sentence}").text == f"{BODY}\n{sentence}"

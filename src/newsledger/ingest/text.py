@@ -21,6 +21,13 @@ Decisions that are easy to get wrong, and why they go the way they do:
   the body as its own paragraph. It is the article's own wording (often the wire service's
   headline), not navigation, and `removed` is for chrome only; a heading costs the analysis
   nothing, while dropping words would lose what the page said.
+- A form the site inserts into the story (a poll with its sign-up fields: "take our poll - story
+  continues below", the question, the choices, "Email *", "You may opt out at anytime.") is cut
+  from the line that opens it to its last field or consent line, even inside a paragraph: PTC's
+  pages keep one article paragraph per line, and the poll's eight politicians would otherwise be
+  the article's entities. Field and consent lines are cut wherever they stand. An opener with no
+  form after it is cut only when it is a line of its own ("Advertisement - story continues
+  below"), since the words could be the author's.
 - A block that opens the page's tail ("You may also like", "Leave a Comment", "Related
   posts", "Comments") ends the article: it and everything after it are removed. Before any
   article text it removes only itself, so a stray marker cannot empty a page.
@@ -84,6 +91,24 @@ _COOKIE_REQUEST = re.compile(
     r"|learn more|got it|manage (?:settings|preferences)|cookie (?:policy|settings))",
     re.IGNORECASE,
 )
+
+# The line that announces an insert, and the lines of a sign-up form, which no author writes.
+_INSERT_OPENER = re.compile(
+    r"(?:(?:take (?:our|the) (?:poll|survey)|advertisement)\s*[-–—:]?\s*)?"
+    r"(?:the )?(?:story|article) continues below",
+    re.IGNORECASE,
+)
+_FORM_LINE = re.compile(
+    r"(?:(?:[\w ]{1,30} )?this field is for validation purposes and should be left unchanged"
+    r"|(?:e-?mail|name|phone|comments?)\s*\*"
+    r"|completing this (?:poll|survey|form) grants you access to .{1,100}"
+    r"|you may opt out at any ?time"
+    r"|you (?:also )?agree to (?:this site's|our) privacy policy(?: and terms of (?:use|service))?)"
+    r"\s*\.?",
+    re.IGNORECASE,
+)
+# How far after its opener an insert's form may end.
+_INSERT_MAX_LINES = 15
 
 # A full stop, then a capital: two sentences, which a headline never is.
 _SENTENCE_BREAK = re.compile(r"\b[a-z]{3,}[.!?][\"'’”]?\s+[A-Z\"“]")
@@ -183,6 +208,40 @@ def is_chrome(block: str) -> bool:
     )
 
 
+def cut_inserts(block: str) -> tuple[str, list[str]]:
+    """A block without the forms inserted into it (see the module doc), and what was cut."""
+    lines = block.split("\n")
+    kept: list[str] = []
+    cut: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        opener = _INSERT_OPENER.search(line)
+        if opener is not None:
+            window = lines[index + 1 : index + 1 + _INSERT_MAX_LINES]
+            form = [n for n, later in enumerate(window) if _is_form_line(later)]
+            if form:
+                if before := line[: opener.start()].rstrip():
+                    kept.append(before)
+                cut.append("\n".join([line[opener.start() :], *window[: form[-1] + 1]]))
+                index += form[-1] + 2
+                continue
+            if opener.group() == line.strip():
+                cut.append(line)
+                index += 1
+                continue
+        if _is_form_line(line):
+            cut.append(line)
+        else:
+            kept.append(line)
+        index += 1
+    return "\n".join(kept).strip(), cut
+
+
+def _is_form_line(line: str) -> bool:
+    return _FORM_LINE.fullmatch(line.strip()) is not None
+
+
 def is_headline(block: str) -> bool:
     """Whether a block reads like a headline: one short line, not a finished sentence.
 
@@ -219,12 +278,16 @@ def parse_text(raw: str) -> Page:
     kept: list[str] = []
     trail: list[str] | None = None
     page_blocks = blocks(normalise(raw))
-    for index, block in enumerate(page_blocks):
+    for index, whole in enumerate(page_blocks):
+        block, inserts = cut_inserts(whole)
+        removed.extend(inserts)
+        if not block:
+            continue
         if trail is None and not kept and (found := breadcrumb_trail(block)):
             trail = found
             removed.append(block)
         elif kept and is_tail_marker(block):
-            removed.extend(page_blocks[index:])
+            removed.extend([block, *page_blocks[index + 1 :]])
             break
         elif is_chrome(block) or is_tail_marker(block):
             removed.append(block)
