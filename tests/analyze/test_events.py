@@ -135,6 +135,9 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("Police caught the suspect in Paris.", "catch", "COERCE"),  # an arrest, curated
         ("The rebels broke the ceasefire.", "break", "ASSAULT"),  # CAMEO 196, curated
         ("He broke the law.", "break", None),  # no force
+        ("Parliament voted to leave the EU.", "vote", None),  # elections are PLOVER's context
+        ("Farrakhan leads the Nation of Islam.", "lead", None),  # no cooperation
+        ("The minister led a delegation to Moscow.", "lead", "AGREE"),  # CAMEO's pattern, 036
         # "for" read as the subordinator of the clause that follows it.
         ("Islamic spokesmen openly call for Muslims to engage in jihad.", "call", "REQUEST"),
         ("President Trump has called the Iranian regime’s bluff.", "call", None),  # curated
