@@ -138,6 +138,9 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("Parliament voted to leave the EU.", "vote", None),  # elections are PLOVER's context
         ("Farrakhan leads the Nation of Islam.", "lead", None),  # no cooperation
         ("The minister led a delegation to Moscow.", "lead", "AGREE"),  # CAMEO's pattern, 036
+        ("The court decided to remove the MKO from the terror list.", "remove", "CONCEDE"),
+        ("He was removed from his position as head of the CDF.", "remove", "SANCTION"),
+        ("ICE removed 1,700 fugitives from the United States.", "remove", "COERCE"),  # deported
         # "for" read as the subordinator of the clause that follows it.
         ("Islamic spokesmen openly call for Muslims to engage in jihad.", "call", "REQUEST"),
         ("President Trump has called the Iranian regime’s bluff.", "call", None),  # curated
