@@ -250,13 +250,16 @@ class Row:
 def find_acronyms(entries: list[tuple[RawEntry, str]], generic: frozenset[str]) -> frozenset[str]:
     """Words to keep upper case: bracketed ones and short one-word organisation names.
 
-    Up to four letters is an acronym (UN, CIA, NATO); a longer one must be mostly consonants
-    (UNHCR), because Phoenix writes company and group names in capitals too (BOEING, TALIBAN).
-    Curated rows fix the vowel-rich acronyms that matter (UNESCO, UNICEF, ASEAN).
+    Up to four letters is an acronym (UN, CIA, NATO); in a longer one at most a quarter of the
+    letters are vowels (UNHCR), because Phoenix writes company and group names in capitals too
+    (BOEING, TALIBAN, CHEVRON, MOSSAD). Curated rows fix the vowel-rich acronyms that matter
+    (UNESCO, UNICEF, ASEAN).
     """
     candidates: set[str] = set()
-    for entry, _ in entries:
-        organisation = len(main_code(entry) or "") != 3
+    for entry, kind in entries:
+        # A three-letter code is a country's, except in the international file, where it
+        # files an organisation by sector (MED for CNN and the BBC, IGO, NGO).
+        organisation = kind == "international" or len(main_code(entry) or "") != 3
         for name in [entry.head, *entry.variants]:
             base, bracketed = split_parenthetical(name)
             candidates.update(a.replace(".", "") for a in bracketed)
@@ -265,7 +268,7 @@ def find_acronyms(entries: list[tuple[RawEntry, str]], generic: frozenset[str]) 
     return frozenset(
         a
         for a in candidates
-        if a.lower() not in generic and (len(a) <= 4 or sum(c in "AEIOU" for c in a) * 3 <= len(a))
+        if a.lower() not in generic and (len(a) <= 4 or sum(c in "AEIOU" for c in a) * 4 <= len(a))
     )
 
 

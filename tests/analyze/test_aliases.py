@@ -123,6 +123,23 @@ def test_short_capitals_are_acronyms(aliases: AliasTable) -> None:
     assert not aliases.is_acronym(normalise("European Union"))
 
 
+@pytest.mark.parametrize(
+    ("spelling", "name"),
+    [
+        ("cnn", "CNN"),  # filed by sector (MED) in the international file, not a country
+        ("bbc", "BBC"),
+        ("knesset", "Knesset"),  # capitals in Phoenix, vowels in the word: a name
+        ("mossad", "Mossad"),
+        ("comcast", "Comcast"),
+    ],
+)
+def test_shipped_names_are_cased_as_news_writes_them(
+    aliases: AliasTable, spelling: str, name: str
+) -> None:
+    found = aliases.lookup(spelling)
+    assert found is not None and found.name == name
+
+
 def test_prefixes_stop_at_word_boundaries(aliases: AliasTable) -> None:
     assert aliases.is_prefix("mojahedin")
     assert aliases.is_prefix("mojahedinekhalq")
