@@ -369,3 +369,13 @@ def test_a_surname_that_is_also_a_word_is_the_person(nlp: Language, finder: Enti
     entities = entities_of(nlp, finder, text)
     assert texts(the_one(entities, "Jeff Flake"))[:2] == ["Jeff Flake", "Flake"]
     assert texts(the_one(entities, "John Rose")) == ["John Rose"]
+
+
+def test_a_titled_name_the_model_mostly_calls_an_organisation_is_a_person(
+    nlp: Language, finder: EntityFinder
+) -> None:
+    text = (
+        "President Trump spoke. Trump granted the CIA six months, Trump had extended the "
+        "deadline before and the agency thanked Trump, as Trump expected."
+    )
+    assert the_one(entities_of(nlp, finder, text), "Trump").type == "PERSON"

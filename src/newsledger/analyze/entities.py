@@ -145,6 +145,7 @@ class EntityFinder:
         mentions = self._governments(doc, keys, mentions)
         self._metonyms(doc, keys, mentions)
         self._cluster(doc, keys, mentions)
+        self._titled_persons(keys, mentions)
         mentions.extend(self._anaphora(doc, texts, keys, mentions))
         return _entities(doc, mentions)
 
@@ -264,6 +265,19 @@ class EntityFinder:
             elif tagged and (tagged.end, tagged.label, tagged.row) == (i + 1, "ORG", None):
                 tagged.label = "PERSON"
         return sorted([*mentions, *added], key=lambda m: m.start)
+
+    def _titled_persons(self, keys: Sequence[str], mentions: Sequence[_Mention]) -> None:
+        """A name the model tags an organisation in one place and a person in another is a
+        person when a title stands before it once ("President Trump … Trump knew"): the model
+        often reads a surname alone as a company."""
+        titled = {
+            m.cluster
+            for m in mentions
+            if m.label == "PERSON" and m.start > 0 and keys[m.start - 1] in self._titles
+        }
+        for m in mentions:
+            if m.cluster in titled and m.label == "ORG" and m.row is None:
+                m.label = "PERSON"
 
     def _person_context(self, doc: Doc, keys: Sequence[str], m: _Mention) -> bool:
         after = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
