@@ -114,8 +114,20 @@ def test_every_country_has_a_government(aliases: AliasTable) -> None:
 
 
 def test_a_person_is_never_an_alias_table_actor(aliases: AliasTable) -> None:
-    assert aliases.lookup("Hamas", "PERSON") is None
-    assert aliases.lookup("Hamas", "ORG") is not None
+    assert aliases.lookup("Khaled Meshaal", "ORG") is not None  # Phoenix files him under Hamas
+    assert aliases.lookup("Khaled Meshaal", "PERSON") is None
+    assert aliases.lookup("Google", "PERSON") is None  # a Phoenix row
+
+
+@pytest.mark.parametrize(
+    ("name", "actor"),
+    [("Hamas", "Hamas"), ("MEK", "Mojahedin-e Khalq Organization"), ("Twitter", "Twitter")],
+)
+def test_what_no_person_is_named_is_never_a_person(
+    aliases: AliasTable, name: str, actor: str
+) -> None:
+    found = aliases.lookup(name, "PERSON")  # the model's label
+    assert found is not None and found.name == actor
 
 
 def test_short_capitals_are_acronyms(aliases: AliasTable) -> None:

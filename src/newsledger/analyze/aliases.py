@@ -124,9 +124,20 @@ class AliasTable:
 
     def best(self, key: str, label: str | None = None) -> AliasRow | None:
         rows = self._by_key.get(key, ())
-        if label == "PERSON" or not rows:
-            # Phoenix files a few leaders among their organisation's spellings; a person named
-            # in the text is that person, not the organisation.
+        if label == "PERSON":
+            # Phoenix files a few leaders among their organisation's spellings ("Khaled Meshaal"
+            # under Hamas); a person named in the text is that person, not the organisation.
+            # But the model also calls a person what no person is named: a reviewed row's own
+            # name ("Hamas", "Twitter") or acronym ("MEK").
+            return next(
+                (
+                    r
+                    for r in rows
+                    if r.source == "curated" and (key == normalise(r.name) or key in self._acronyms)
+                ),
+                None,
+            )
+        if not rows:
             return None
         wanted = "GPE" if label == "NORP" else label
         return next((r for r in rows if r.type == wanted), rows[0])
