@@ -379,3 +379,10 @@ def test_a_titled_name_the_model_mostly_calls_an_organisation_is_a_person(
         "deadline before and the agency thanked Trump, as Trump expected."
     )
     assert the_one(entities_of(nlp, finder, text), "Trump").type == "PERSON"
+
+
+def test_a_word_the_model_takes_for_a_name_of_no_actor_is_no_entity(
+    nlp: Language, finder: EntityFinder
+) -> None:
+    text = "Brexit will hurt the economy, Brexit supporters told the European Union."
+    assert [e.name for e in entities_of(nlp, finder, text)] == ["European Union"]

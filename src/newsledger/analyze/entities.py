@@ -88,6 +88,8 @@ class EntityCues(BaseModel):
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     expletive_verbs: frozenset[str]
+    # Words the model tags as names that name no actor: a policy, a campaign side, a scripture.
+    not_names: frozenset[str]
 
 
 @functools.cache
@@ -117,6 +119,7 @@ class EntityFinder:
         self.aliases = aliases
         cues = cues if cues is not None else load_entity_cues()
         self._titles = frozenset(token_key(w) for w in cues.person_titles)
+        self._not_names = frozenset(token_key(w) for w in cues.not_names)
         self._government_nouns = frozenset(token_key(w) for w in cues.government_nouns)
         self._agent_prepositions = frozenset(token_key(w) for w in cues.agent_prepositions)
         self._renames = frozenset(
@@ -160,6 +163,8 @@ class EntityFinder:
         for ent in doc.ents:
             if ent.label_ in KEPT_LABELS:
                 start, end = _trim(doc, keys, *_one_line(doc, ent.start, ent.end))
+                if "".join(keys[start:end]) in self._not_names:
+                    continue
                 # "Northern province": a name does not end in a common noun.
                 if start < end and not doc[end - 1].text[:1].islower():
                     candidates[(start, end)] = ent.label_
