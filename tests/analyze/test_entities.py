@@ -386,3 +386,14 @@ def test_a_word_the_model_takes_for_a_name_of_no_actor_is_no_entity(
 ) -> None:
     text = "Brexit will hurt the economy, Brexit supporters told the European Union."
     assert [e.name for e in entities_of(nlp, finder, text)] == ["European Union"]
+
+
+def test_a_title_alone_is_no_name_unless_it_is_a_surname(
+    nlp: Language, finder: EntityFinder
+) -> None:
+    text = "Archbishop Vigano wrote the letter. The Archbishop said the Pope knew of the Bishop."
+    assert [e.name for e in entities_of(nlp, finder, text)] == ["Archbishop Vigano"]
+    king = the_one(
+        entities_of(nlp, finder, "Steve King spoke. King said he would run."), "Steve King"
+    )
+    assert texts(king)[:2] == ["Steve King", "King"]

@@ -160,10 +160,16 @@ class EntityFinder:
 
     def _names(self, doc: Doc, keys: Sequence[str]) -> list[_Mention]:
         candidates: dict[tuple[int, int], str | None] = {}
+        # "Pope", "Fr": a title alone names no one, unless it is the surname of someone named
+        # in full ("Steve King … King said").
+        surnames = {keys[e.end - 1] for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         for ent in doc.ents:
             if ent.label_ in KEPT_LABELS:
                 start, end = _trim(doc, keys, *_one_line(doc, ent.start, ent.end))
-                if "".join(keys[start:end]) in self._not_names:
+                words = keys[start:end]
+                if "".join(words) in self._not_names or (
+                    words and all(w in self._titles for w in words) and words[-1] not in surnames
+                ):
                     continue
                 # "Northern province": a name does not end in a common noun.
                 if start < end and not doc[end - 1].text[:1].islower():
