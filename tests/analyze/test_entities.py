@@ -397,3 +397,15 @@ def test_a_title_alone_is_no_name_unless_it_is_a_surname(
         entities_of(nlp, finder, "Steve King spoke. King said he would run."), "Steve King"
     )
     assert texts(king)[:2] == ["Steve King", "King"]
+
+
+def test_a_surname_the_model_takes_for_a_location_is_the_person(
+    nlp: Language, finder: EntityFinder
+) -> None:
+    text = (  # the model tags each lone "Farrakhan" a location
+        "Danny Davis defended Nation of Islam leader Louis Farrakhan on Monday. When asked "
+        "about Farrakhan’s history of comments, Davis was dismissive. Obama's meeting with "
+        "Farrakhan was part of a CBC event. They don't like Farrakhan, so they call me Hitler."
+    )
+    farrakhan = the_one(entities_of(nlp, finder, text), "Louis Farrakhan")
+    assert (farrakhan.type, texts(farrakhan).count("Farrakhan")) == ("PERSON", 3)

@@ -71,6 +71,10 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # McCone").
 LEADING_MARKS = frozenset("\"'“”‘’«»—–-•·*")
 PERSON_NAME_TOKENS = (2, 4)
+# What the model calls a surname alone that it tagged a person in full: an organisation ("Donald
+# Trump … Trump"), a location ("Louis Farrakhan … Farrakhan"); not a country or city, which a
+# surname may really share ("George Washington … Washington").
+SURNAME_MISREADINGS = frozenset({"ORG", "LOC"})
 
 
 class EntityCues(BaseModel):
@@ -247,8 +251,9 @@ class EntityFinder:
 
     def _surnames(self, doc: Doc, keys: Sequence[str], mentions: list[_Mention]) -> list[_Mention]:
         """A proper noun alone that is the last word of exactly one person named in full before
-        it ("Josh Earnest … Earnest said"), where the model tagged nothing (not a date: "in
-        May"), or tagged an organisation ("Donald Trump … Trump"), is that person's surname."""
+            it ("Josh Earnest … Earnest said"), where the model tagged nothing (not a date: "in
+            May"), or tagged an organisation or a location (`SURNAME_MISREADINGS`), is that person's
+        surname."""
         persons = [
             m
             for m in mentions
@@ -273,7 +278,11 @@ class EntityFinder:
             tagged = by_start.get(i)
             if not taken[i] and not token.ent_type_:
                 added.append(_Mention(i, i + 1, "PERSON", None, keys[i]))
-            elif tagged and (tagged.end, tagged.label, tagged.row) == (i + 1, "ORG", None):
+            elif (
+                tagged
+                and (tagged.end, tagged.row) == (i + 1, None)
+                and tagged.label in SURNAME_MISREADINGS
+            ):
                 tagged.label = "PERSON"
         return sorted([*mentions, *added], key=lambda m: m.start)
 
