@@ -178,3 +178,20 @@ def test_an_opener_without_a_form_is_cut_only_when_it_is_a_line_of_its_own() -> 
     assert alone.removed == ("Advertisement - story continues below",)
     sentence = "The story continues below the fold, the editor said."
     assert parse_text(f"{BODY}\n{sentence}").text == f"{BODY}\n{sentence}"
+
+
+def test_credit_copyright_and_share_lines_are_cut_wherever_they_stand() -> None:
+    first, second = BODY.split("\n\n")
+    furniture = [
+        "This report was originally published by Jane Doe at Town News",
+        "Think your friends would be interested?",
+        "Share this story!",
+        "©2018 Town News, Distributed by Tribune Content Agency, LLC.",
+        "Article posted with permission from Jane Doe",
+    ]
+    raw = "\n".join([first, furniture[0], second, *furniture[1:]])
+    page = parse_text(raw)
+    assert page.text == f"{first}\n{second}"
+    assert page.removed == tuple(furniture)
+    told = "The minister said the report was published by a rival at dawn, and so it was."
+    assert parse_text(f"{BODY}\n{told}").text == f"{BODY}\n{told}"

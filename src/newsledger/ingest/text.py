@@ -25,9 +25,12 @@ Decisions that are easy to get wrong, and why they go the way they do:
   continues below", the question, the choices, "Email *", "You may opt out at anytime.") is cut
   from the line that opens it to its last field or consent line, even inside a paragraph: PTC's
   pages keep one article paragraph per line, and the poll's eight politicians would otherwise be
-  the article's entities. Field and consent lines are cut wherever they stand. An opener with no
-  form after it is cut only when it is a line of its own ("Advertisement - story continues
-  below"), since the words could be the author's.
+  the article's entities. Field and consent lines are cut wherever they stand, and so are a
+  syndication credit ("Article posted with permission from ...", "This report was originally
+  published by ..."), a copyright line and a share prompt ("Think your friends would be
+  interested?"): provenance and furniture, kept in `removed`. An opener with no form after it is
+  cut only when it is a line of its own ("Advertisement - story continues below"), since the
+  words could be the author's.
 - A block that opens the page's tail ("You may also like", "Leave a Comment", "Related
   posts", "Comments") ends the article: it and everything after it are removed. Before any
   article text it removes only itself, so a stray marker cannot empty a page.
@@ -105,6 +108,15 @@ _FORM_LINE = re.compile(
     r"|you may opt out at any ?time"
     r"|you (?:also )?agree to (?:this site's|our) privacy policy(?: and terms of (?:use|service))?)"
     r"\s*\.?",
+    re.IGNORECASE,
+)
+# A line about the article rather than of it, wherever it stands.
+_CREDIT_LINE = re.compile(
+    r"(?:(?:this )?(?:article|report|story|post|piece) (?:was )?(?:originally )?"
+    r"(?:posted|published|republished|reprinted|reposted)(?: with permission)? (?:from|by|at|on|in)"
+    r" .{1,150}"
+    r"|(?:©|\(c\)|copyright)\s*(?:\d{4}\b).{0,200}"
+    r"|think your friends would be interested\?|share this (?:story|article|post)!)",
     re.IGNORECASE,
 )
 # How far after its opener an insert's form may end.
@@ -209,7 +221,8 @@ def is_chrome(block: str) -> bool:
 
 
 def cut_inserts(block: str) -> tuple[str, list[str]]:
-    """A block without the forms inserted into it (see the module doc), and what was cut."""
+    """A block without the forms inserted into it and the credit lines in it (see the module
+    doc), and what was cut."""
     lines = block.split("\n")
     kept: list[str] = []
     cut: list[str] = []
@@ -230,7 +243,7 @@ def cut_inserts(block: str) -> tuple[str, list[str]]:
                 cut.append(line)
                 index += 1
                 continue
-        if _is_form_line(line):
+        if _is_form_line(line) or _CREDIT_LINE.fullmatch(line.strip()) is not None:
             cut.append(line)
         else:
             kept.append(line)
