@@ -78,6 +78,11 @@ def test_a_neutral_role_noun_is_not_a_label(nlp: Language, finder: EntityFinder)
     assert labels_of(nlp, finder, "The MKO members have not allowed a visit.") == {}
 
 
+def test_where_in_a_place_is_not_a_label(nlp: Language, finder: EntityFinder) -> None:
+    text = "Protests spread across northern Syria and downtown Miami on Monday."
+    assert labels_of(nlp, finder, text) == {}
+
+
 def test_descriptions_referring_back_are_counted(nlp: Language, finder: EntityFinder) -> None:
     text = (
         "The Mojahedin-e Khalq Organization (MKO) held a rally in Paris. "
