@@ -83,6 +83,14 @@ def test_where_in_a_place_is_not_a_label(nlp: Language, finder: EntityFinder) ->
     assert labels_of(nlp, finder, text) == {}
 
 
+def test_a_phrase_running_into_a_link_is_not_a_label(nlp: Language, finder: EntityFinder) -> None:
+    text = (  # an embedded post, whose hashtags and link the parser reads as one noun phrase
+        "The caravan is an army. #Immigration #Border #undocumented pic.twitter.com/eNsrqJz9Lu "
+        "— Mike Tokes (@MikeTokes) October 23, 2018"
+    )
+    assert labels_of(nlp, finder, text) == {}
+
+
 def test_descriptions_referring_back_are_counted(nlp: Language, finder: EntityFinder) -> None:
     text = (
         "The Mojahedin-e Khalq Organization (MKO) held a rally in Paris. "

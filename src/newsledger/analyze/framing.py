@@ -201,8 +201,12 @@ def _noun_phrase(head: Token, owner: Sequence[str | None], cues: FramingCues) ->
 def _phrase(words: Sequence[Token], cues: FramingCues) -> str | None:
     """Words joined as written (so "US-backed" stays whole), lowercase unless proper.
 
-    None for nothing, for too many words, and for one word that describes nothing ("other").
+    None for nothing, for too many words, for one word that describes nothing ("other"), and
+    for a phrase that runs into a link ("airport property pic.twitter.com/…"), which a parse of an
+    embedded post makes.
     """
+    if any(token.like_url for token in words):
+        return None
     while words and not words[0].text[:1].isalnum():
         words = words[1:]
     while words and not words[-1].text[-1:].isalnum():
