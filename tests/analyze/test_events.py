@@ -142,7 +142,6 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("He was removed from his position as head of the CDF.", "remove", "SANCTION"),
         ("ICE removed 1,700 fugitives from the United States.", "remove", "COERCE"),  # deported
         ("The government gave in to the demands of the strikers.", "give in", "CONCEDE"),
-        ("Hunt will give a speech in Singapore today.", "give", None),  # no 'give in'
         # "for" read as the subordinator of the clause that follows it.
         ("Islamic spokesmen openly call for Muslims to engage in jihad.", "call", "REQUEST"),
         ("President Trump has called the Iranian regime’s bluff.", "call", None),  # curated
@@ -153,6 +152,11 @@ def test_a_verb_has_the_category_news_gives_it(
     analyzer: Analyzer, text: str, lemma: str, category: str | None
 ) -> None:
     assert event(events_of(analyzer, text), lemma).category == category
+
+
+def test_a_phrase_with_in_after_give_is_no_giving_in(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "Iran gave the rebels safe refuge in Tehran.")
+    assert [e.category for e in events if e.action.lemma.startswith("give")] in ([], [None])
 
 
 def test_a_meeting_at_a_place_is_a_meeting_with_its_object(analyzer: Analyzer) -> None:
