@@ -229,7 +229,9 @@ def cut_inserts(block: str) -> tuple[str, list[str]]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        opener = _INSERT_OPENER.search(line)
+        # The words every opener ends in first: a scan of the whole line for the full pattern
+        # would double the cost of reading a page.
+        opener = _INSERT_OPENER.search(line) if "continues below" in line.lower() else None
         if opener is not None:
             window = lines[index + 1 : index + 1 + _INSERT_MAX_LINES]
             form = [n for n, later in enumerate(window) if _is_form_line(later)]
