@@ -251,9 +251,9 @@ class EntityFinder:
 
     def _surnames(self, doc: Doc, keys: Sequence[str], mentions: list[_Mention]) -> list[_Mention]:
         """A proper noun alone that is the last word of exactly one person named in full before
-            it ("Josh Earnest … Earnest said"), where the model tagged nothing (not a date: "in
-            May"), or tagged an organisation or a location (`SURNAME_MISREADINGS`), is that person's
-        surname."""
+        it ("Josh Earnest … Earnest said"), where the model tagged nothing (not a date: "in
+        May"), or tagged an organisation or a location (`SURNAME_MISREADINGS`), is that
+        person's surname."""
         persons = [
             m
             for m in mentions
