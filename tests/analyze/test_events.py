@@ -154,6 +154,27 @@ def test_a_verb_has_the_category_news_gives_it(
     assert event(events_of(analyzer, text), lemma).category == category
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry asked whether Iran would attend.",
+        "She was asked what talks would be held.",
+        "Cox asked: “Do we opt for order or do we choose chaos?”",
+    ],
+)
+def test_asking_a_question_is_no_request(analyzer: Analyzer, text: str) -> None:
+    assert "REQUEST" not in [
+        e.category for e in events_of(analyzer, text) if e.action.lemma == "ask"
+    ]
+
+
+def test_asking_someone_to_act_is_a_request_even_in_a_question(analyzer: Analyzer) -> None:
+    text = "Will Gillum be asked to denounce his campaign staffer?"
+    assert event(events_of(analyzer, text), "ask").category == "REQUEST"
+    text = "Pope Francis asked forgiveness for the crimes."
+    assert event(events_of(analyzer, text), "ask").category == "REQUEST"
+
+
 def test_a_phrase_with_in_after_give_is_no_giving_in(analyzer: Analyzer) -> None:
     events = events_of(analyzer, "Iran gave the rebels safe refuge in Tehran.")
     assert [e.category for e in events if e.action.lemma.startswith("give")] in ([], [None])

@@ -80,6 +80,9 @@ INTENT_CATEGORIES = frozenset({"REQUEST", "THREATEN", "AGREE"})
 # when someone refuses it ("was not authorized to discuss" rejects nothing).
 REFUSED = frozenset({"AGREE", "CONCEDE", "RETREAT", "COOPERATE"})
 TO = frozenset({"to"})
+# A question opens with a wh-word or "whether"/"if" ("asked how he would fund it").
+QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+WHETHER = frozenset({"whether", "if"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you", "we", "us"})
 # The PLOVER manual's categories that "require recipient": without an actor it is done to, the
 # act ("served as governor", "defended the decision", "released the records") is none of them.
@@ -245,6 +248,7 @@ class _Finder:
                     lemma in cues.non_event_verbs
                     or (lemma in cues.naming_verbs and object_predicate(verb) is not None)
                     or (lemma in cues.assertion_verbs and _asserts_a_clause(verb))
+                    or (lemma in cues.question_verbs and _asks_a_question(verb))
                     or (lemma in cues.dismissal_verbs and obj is not None and self._person(obj))
                 )
                 and row.source != "curated"
@@ -556,6 +560,23 @@ class _Finder:
 
 def _asserts_a_clause(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """'asked: "Do we opt for order?"', 'asked how he would fund it', 'asked the Russians about
+    these connections': a question, which the attribution stage reports as speech. A request
+    asks someone to do something ("asked him to arrange"), also in a question of the author's
+    ("Will Gillum be asked to denounce him?"), or asks for something."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.text == "?" or (child.dep_ == "prep" and child.lower_ == "about"):
+            return True
+        if child.dep_ == "ccomp":
+            first = child.left_edge
+            if first.tag_ in QUESTION_TAGS or first.dep_ == "aux" or _marked(child, WHETHER):
+                return True
+    return False
 
 
 def _marked(clause: Token, marks: frozenset[str]) -> bool:

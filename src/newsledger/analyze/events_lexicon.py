@@ -88,6 +88,9 @@ class EventCues(BaseModel):
     # Verbs CAMEO files as disapproval (110) that mostly just assert a clause ("claimed that
     # the shooter checked in"): with a clause, they count only through a pattern.
     assertion_verbs: frozenset[str]
+    # Verbs that ask a request or a question: asking a question ("asked how he would fund
+    # it") is no request, so it counts only through a pattern.
+    question_verbs: frozenset[str]
     # Verbs that dismiss a person they are done to ("fired the director"): only a pattern
     # ("fire at", "fire rockets") makes them an attack then.
     dismissal_verbs: frozenset[str]
