@@ -240,8 +240,9 @@ class _Finder:
         else:
             # A verb that is no event by itself ("fail", "make") only counts through a pattern,
             # and so does one naming its object ("called the story false" is no phone call) or
-            # asserting a clause ("claimed that he checked in" is no accusation) or done to a
-            # person it dismisses ("fired the director").
+            # asserting a clause ("claimed that he checked in" is no accusation) or asking a
+            # question ("asked how he would pay" is no request) or done to a person it dismisses
+            # ("fired the director").
             if (
                 row is not None
                 and (
