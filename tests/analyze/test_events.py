@@ -142,6 +142,8 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("He was removed from his position as head of the CDF.", "remove", "SANCTION"),
         ("ICE removed 1,700 fugitives from the United States.", "remove", "COERCE"),  # deported
         ("The government gave in to the demands of the strikers.", "give in", "CONCEDE"),
+        ("The Conference of Mayors passed a resolution backing gun control.", "pass", None),
+        ("Congress passed further sanctions on Iran.", "pass", "SANCTION"),
         # "for" read as the subordinator of the clause that follows it.
         ("Islamic spokesmen openly call for Muslims to engage in jihad.", "call", "REQUEST"),
         ("President Trump has called the Iranian regime’s bluff.", "call", None),  # curated
