@@ -288,13 +288,9 @@ class EntityFinder:
 
     def _titled_persons(self, keys: Sequence[str], mentions: Sequence[_Mention]) -> None:
         """A name the model tags an organisation in one place and a person in another is a
-        person when a title stands before it once ("President Trump … Trump knew"): the model
-        often reads a surname alone as a company."""
-        titled = {
-            m.cluster
-            for m in mentions
-            if m.label == "PERSON" and m.start > 0 and keys[m.start - 1] in self._titles
-        }
+        person when one of its names carries a title (`_person_titles`: "President Trump …
+        Trump knew"): the model often reads a surname alone as a company."""
+        titled = self._person_titles(keys, mentions)
         for m in mentions:
             if m.cluster in titled and m.label == "ORG" and m.row is None:
                 m.label = "PERSON"

@@ -91,11 +91,12 @@ class Clauses:
         him a *liar*"), and prepositions."""
         # A lone predicate is a misparsed object ("called his *bluff*"), so it matches as one.
         predicates = [c for c in verb.children if c.dep_ == "oprd"]
-        objects = [self.near(verb, self.object(verb)), object_predicate(verb), *predicates]
+        named = [self.near(verb, self.object(verb)), object_predicate(verb), *predicates]
+        objects = {o for o in named if o is not None}
         return self.lexicon.match(
             self.lemma(verb),
             frozenset(c.lower_ for c in verb.children if c.dep_ == "prt"),
-            frozenset().union(*(lemmas(o) for o in objects if o is not None)),
+            frozenset().union(*(lemmas(o) for o in objects)),
             governing_prepositions(verb),
         )
 
