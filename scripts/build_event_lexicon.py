@@ -115,6 +115,10 @@ PREPOSITIONS = frozenset(
         "without",
     }
 )
+# Words that are a particle when they end a verb line, though a preposition after the verb in a
+# pattern: CAMEO's "+GIVE_IN", "+STEP_IN", "+LISTEN_IN", "+LOCK_IN" and "+TIE_IN" are all phrasal
+# verbs, and read as "give" + preposition "in" they made "given refuge in Iran" a concession.
+LINE_END_PARTICLES = frozenset({"in"})
 SKIPPED_WORDS = frozenset({"a", "an", "the"})
 MARKERS = frozenset({"$", "+", "^", "%", "|"})
 # CAMEO cue categories that PLOVER has no category for, and the one the 2021 table leaves out.
@@ -242,7 +246,7 @@ def verb_shape(name: str) -> tuple[str, str | None, str | None, str | None] | No
     if len(words) != 2 or words[0].endswith(("ed", "ing")) or words[0] in ("is", "are", "be"):
         return None
     first, second = words
-    if second in PARTICLES:
+    if second in PARTICLES or second in LINE_END_PARTICLES:
         return first, second, None, None
     if second in PREPOSITIONS:
         return first, None, second, None

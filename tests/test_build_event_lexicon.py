@@ -29,3 +29,11 @@ def test_a_header_whose_code_runs_into_its_dashes_still_opens_a_block(tmp_path: 
     assert list(blocks[0].verbs) == ["ACCUSE", "BLAME"]
     assert list(blocks[1].verbs) == ["DELAY", "PREVENT"]
     assert blocks[1].patterns == [("* ATTACK", "053", "PREVENT")]
+
+
+def test_a_verb_lines_last_in_is_its_particle_and_other_prepositions_stay() -> None:
+    builder = load_script("build_event_lexicon")
+    assert builder.verb_shape("+STEP_IN") == ("step", "in", None, None)
+    assert builder.verb_shape("+GIVE_IN") == ("give", "in", None, None)
+    assert builder.verb_shape("+ASK_FOR") == ("ask", None, "for", None)
+    assert builder.verb_shape("+CARRY_OUT") == ("carry", "out", None, None)

@@ -61,6 +61,7 @@ from newsledger.analyze.events_clause import (
     lemmas,
     noun_words,
     object_predicate,
+    particles,
     shares_auxiliaries,
 )
 from newsledger.analyze.events_lexicon import EventLexicon
@@ -542,7 +543,7 @@ class _Finder:
         lemma = draft.lemma
         if draft.noun is None and token.pos_ == "VERB":
             # "carry out", "hunt down": the particle is part of what was done.
-            lemma = " ".join([lemma, *(c.lower_ for c in token.children if c.dep_ == "prt")])
+            lemma = " ".join([lemma, *particles(token, self.lexicon.particles)])
         return Event(
             id=f"v{number}",
             actor=self.args.arg(draft.actor) if draft.actor is not None else None,

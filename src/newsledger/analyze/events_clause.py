@@ -95,7 +95,7 @@ class Clauses:
         objects = {o for o in named if o is not None}
         return self.lexicon.match(
             self.lemma(verb),
-            frozenset(c.lower_ for c in verb.children if c.dep_ == "prt"),
+            frozenset(particles(verb, self.lexicon.particles)),
             frozenset().union(*(lemmas(o) for o in objects)),
             governing_prepositions(verb),
         )
@@ -334,6 +334,22 @@ def shares_auxiliaries(verb: Token) -> bool:
 
 def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def particles(verb: Token, known: frozenset[str]) -> list[str]:
+    """The verb's particles ("carry *out*"), with a bare adverb right after it that the parser
+    did not call one but the lexicon knows as one ("the UN stepped *in*")."""
+    return [
+        child.lower_
+        for child in verb.children
+        if child.dep_ == "prt"
+        or (
+            child.dep_ == "advmod"
+            and child.i == verb.i + 1
+            and child.lower_ in known
+            and not any(child.children)
+        )
+    ]
 
 
 def lemmas(token: Token) -> frozenset[str]:

@@ -146,6 +146,9 @@ class EventLexicon:
         self.verbs: dict[str, tuple[LexiconRow, ...]] = {
             lemma: tuple(sorted(found, key=_rank)) for lemma, found in verbs.items()
         }
+        self.particles = frozenset(
+            row.particle for found in verbs.values() for row in found if row.particle
+        )
 
     def knows(self, lemma: str) -> bool:
         return lemma in self.verbs
