@@ -588,3 +588,17 @@ def test_event_noun_in_a_circumstance_is_its_setting(analyzer: Analyzer) -> None
 def test_recipient_of_a_thing_done(analyzer: Analyzer) -> None:
     cut = event(events_of(analyzer, "Italy cut air links with Serbia."), "cut")
     assert cut.target is not None and cut.target.text == "Serbia"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The US lifted sanctions on Iran.", "Removing the sanctions on Burma is out of the question."],
+)
+def test_ending_sanctions_is_a_yield_and_no_sanction(analyzer: Analyzer, text: str) -> None:
+    categories = [e.category for e in events_of(analyzer, text)]
+    assert categories == ["RETREAT"]  # CAMEO's "lift sanctions" (085); PLOVER's 'yield'
+
+
+def test_imposing_sanctions_is_still_a_sanction(analyzer: Analyzer) -> None:
+    sanction = event(events_of(analyzer, "The US imposed sanctions on Iran."), "sanction")
+    assert sanction.category == "SANCTION"

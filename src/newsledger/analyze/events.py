@@ -80,6 +80,9 @@ INTENT_CATEGORIES = frozenset({"REQUEST", "THREATEN", "AGREE"})
 # yield ...; PLOVER's REJECT mode assist: "any form of exchange, relations, or assistance"),
 # when someone refuses it ("was not authorized to discuss" rejects nothing).
 REFUSED = frozenset({"AGREE", "CONCEDE", "RETREAT", "COOPERATE"})
+# What yields ends what its object names: PLOVER's 'yield' is "ending sanctions, easing curfews
+# and boycotts", so lifting sanctions is no sanction of its own.
+YIELDING = frozenset({"CONCEDE", "RETREAT"})
 TO = frozenset({"to"})
 # A question opens with a wh-word or "whether"/"if" ("asked how he would fund it").
 QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
@@ -186,6 +189,7 @@ class _Finder:
                 if draft is not None:
                     drafts.append(draft)
                     consumed.update(t.i for t in noun_words(draft.noun, nouns))
+                    consumed.update(t.i for t in self._yielded(draft))
         for token in self.doc:
             if (
                 token.pos_ == "NOUN"
@@ -196,6 +200,23 @@ class _Finder:
             ):
                 drafts.append(self._nominal(token))
         return drafts
+
+    def _yielded(self, draft: _Draft) -> list[Token]:
+        """The event nouns a yielding verb's lexicon row names as its object ("lifted the
+        *sanctions*", "ended the *blockade*"): what the verb ends, not a second event. One of
+        the verb's own category is what it yields ("ordered the *release* of prisoners"), and
+        stays, with its own target."""
+        if draft.noun is not None or draft.category not in YIELDING:
+            return []
+        verb, nouns = draft.token, self.lexicon.nouns
+        row, obj = self.clauses.row(verb), self.clauses.object(verb)
+        if row is None or row.object is None or obj is None:
+            return []
+        return [
+            t
+            for t in noun_words(obj, nouns)
+            if row.object in lemmas(t) and nouns[t.lemma_.lower()].category != draft.category
+        ]
 
     def _circumstance(self, verb: Token) -> bool:
         """A verb that describes, or aims at, rather than happens (rule 1): a participle that
