@@ -602,3 +602,19 @@ def test_ending_sanctions_is_a_yield_and_no_sanction(analyzer: Analyzer, text: s
 def test_imposing_sanctions_is_still_a_sanction(analyzer: Analyzer) -> None:
     sanction = event(events_of(analyzer, "The US imposed sanctions on Iran."), "sanction")
     assert sanction.category == "SANCTION"
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "target"),
+    [
+        ("The army bombed weapons depots inside Syria.", "bomb", "Syria"),
+        ("The government lifted the state of emergency in Darfur.", "lift", "Darfur"),
+        # No material act: the thing done stays the target.
+        ("Activists founded a new party in Milan.", "found", "a new party"),
+    ],
+)
+def test_a_material_act_on_a_thing_is_done_to_the_country_or_city_it_is_done_in(
+    analyzer: Analyzer, text: str, lemma: str, target: str
+) -> None:
+    done = event(events_of(analyzer, text), lemma)
+    assert done.target is not None and done.target.text == target

@@ -53,6 +53,7 @@ from spacy.tokens import Doc, Token
 
 from newsledger.analyze.events_args import Participants, of_object
 from newsledger.analyze.events_clause import (
+    RECIPIENT_REQUIRED,
     TIME_LABELS,
     VERB_POS,
     Clauses,
@@ -88,9 +89,6 @@ TO = frozenset({"to"})
 QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 WHETHER = frozenset({"whether", "if"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you", "we", "us"})
-# The PLOVER manual's categories that "require recipient": without an actor it is done to, the
-# act ("served as governor", "defended the decision", "released the records") is none of them.
-RECIPIENT_REQUIRED = frozenset({"COOPERATE", "AID", "SANCTION"})
 
 
 @dataclass

@@ -15,7 +15,8 @@
   "protest at Paris"); the direct object, unless it names the action ("tightened control on
   the camp", "rejected an Australian request"), then that object's prepositional object or
   actor modifier; a direct object that names no actor gives way to the actor it is done to
-  (PLOVER's recipient: "a suspension of air links with Serbia", "an Australian ultimatum");
+  (PLOVER's recipient: "a suspension of air links with Serbia", "an Australian ultimatum"),
+  and a material act's to the country or city it is done in ("bombed depots inside Syria");
   a target preposition's object that is not a time or a bare place; the
   object after the last coordinated verb ("killed and wounded many"); for a categorised verb,
   its clause's subject ("claimed that the government killed", "demanded that Hamas stop") or
@@ -39,6 +40,14 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 # Clauses a verb governs, one of which may be introduced by a preposition the parser reads as
 # its subordinator.
 CLAUSE_DEPS = frozenset({"advcl", "ccomp"})
+# The PLOVER manual's categories that "require recipient": without an actor it is done to, the
+# act ("served as governor", "defended the decision", "released the records") is none of them.
+RECIPIENT_REQUIRED = frozenset({"COOPERATE", "AID", "SANCTION"})
+# Material acts whose recipient, when they are done to a thing, is the country or city where
+# they are done ("bombed facilities inside Syria", "lifted a state of emergency in West Darfur").
+# Not acts of giving, for which a place would be the recipient that makes one ("founded a
+# lodge in Milan" is no cooperation), nor words ("warned of the outbreak in Madagascar").
+PLACED_CATEGORIES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT"})
 NEGATIONS = frozenset({"not", "n't", "never"})
 CLOSING_QUOTES = frozenset({"”", "»"})
 
@@ -202,7 +211,12 @@ class Clauses:
             ):
                 return _pobj(prep)
         if obj is not None and obj.lemma_.lower() not in cues.predicate_objects:
-            return obj if self.args.is_actor(obj) else self.recipient(verb, obj) or obj
+            if self.args.is_actor(obj):
+                return obj
+            found = self.recipient(verb, obj)
+            if found is None and row is not None and row.category in PLACED_CATEGORIES:
+                found = self._political_place(obj) or self._political_place(verb)
+            return found or obj
         if obj is not None:
             owner = (c for c in obj.children if c.dep_ in MODIFIER_DEPS and self.args.is_actor(c))
             return (
@@ -224,7 +238,7 @@ class Clauses:
             found = self.prepositional_target(token)
             if found is not None and self.args.is_actor(found):
                 return found
-        return next(
+        modifier = next(
             (
                 c
                 for c in obj.children
@@ -235,6 +249,21 @@ class Clauses:
             ),
             None,
         )
+        return modifier
+
+    def _political_place(self, token: Token) -> Token | None:
+        """A country, city or region named where a thing is done, as the actor it is done to
+        ("lifted a state of emergency *in West Darfur*", "a curfew *in Algiers*")."""
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in self.cues.place_prepositions:
+                continue
+            pobj = _pobj(child)
+            if pobj is None:
+                continue
+            entity = self.args.index.entity_at(pobj.idx, pobj.idx + len(pobj))
+            if entity is not None and self.args.index.types.get(entity) == "GPE":
+                return pobj
+        return None
 
     def _complement_target(self, verb: Token) -> Token | None:
         for clause in verb.children:
