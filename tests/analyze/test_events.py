@@ -618,3 +618,17 @@ def test_a_material_act_on_a_thing_is_done_to_the_country_or_city_it_is_done_in(
 ) -> None:
     done = event(events_of(analyzer, text), lemma)
     assert done.target is not None and done.target.text == target
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "target"),
+    [
+        ("Germany rejected calls by the rebels for more aid.", "reject", "the rebels"),
+        ("The minister opposed efforts by the United Nations.", "oppose", "the United Nations"),
+    ],
+)
+def test_a_coded_act_on_what_an_actor_did_is_done_to_that_actor(
+    analyzer: Analyzer, text: str, lemma: str, target: str
+) -> None:
+    done = event(events_of(analyzer, text), lemma)
+    assert done.target is not None and done.target.text == target

@@ -17,6 +17,7 @@
   actor modifier; a direct object that names no actor gives way to the actor it is done to
   (PLOVER's recipient: "a suspension of air links with Serbia", "an Australian ultimatum"),
   and a material act's to the country or city it is done in ("bombed depots inside Syria");
+  for a coded act, the actor that does what the object names ("rejected calls by the rebels");
   a target preposition's object that is not a time or a bare place; the
   object after the last coordinated verb ("killed and wounded many"); for a categorised verb,
   its clause's subject ("claimed that the government killed", "demanded that Hamas stop") or
@@ -214,6 +215,8 @@ class Clauses:
             if self.args.is_actor(obj):
                 return obj
             found = self.recipient(verb, obj)
+            if found is None and row is not None and row.category is not None:
+                found = self._agent_of(obj)
             if found is None and row is not None and row.category in PLACED_CATEGORIES:
                 found = self._political_place(obj) or self._political_place(verb)
             return found or obj
@@ -222,6 +225,7 @@ class Clauses:
             return (
                 self.prepositional_target(obj, places=True)
                 or next(owner, None)
+                or self._agent_of(obj)
                 or self.prepositional_target(verb, places=True)
             )
         found = self.prepositional_target(verb) or self._shared_object(verb)
@@ -232,8 +236,8 @@ class Clauses:
     def recipient(self, verb: Token, obj: Token) -> Token | None:
         """The actor a thing done is done to (PLOVER's recipient is a political actor): the
         actor object of a target preposition of the object or the verb ("a suspension of air
-        links with Serbia", "aid to the refugees"), else an actor that modifies the object ("an
-        Australian ultimatum", "Palestinian homes")."""
+        links with Serbia", "aid to the refugees"), else an actor that modifies the object
+        ("an Australian ultimatum", "Palestinian homes")."""
         for token in (obj, verb):
             found = self.prepositional_target(token)
             if found is not None and self.args.is_actor(found):
@@ -250,6 +254,14 @@ class Clauses:
             None,
         )
         return modifier
+
+    def _agent_of(self, obj: Token) -> Token | None:
+        """The actor that does what a coded act's object names: rejecting "calls *by Belarus's
+        rulers*" is done to them, and so is condemning "the attack *by Hamas*"."""
+        agent = next(
+            (_pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None
+        )
+        return agent if agent is not None and self.args.is_actor(agent) else None
 
     def _political_place(self, token: Token) -> Token | None:
         """A country, city or region named where a thing is done, as the actor it is done to
