@@ -144,6 +144,7 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("The government gave in to the demands of the strikers.", "give in", "CONCEDE"),
         ("The Conference of Mayors passed a resolution backing gun control.", "pass", None),
         ("Congress passed further sanctions on Iran.", "pass", "SANCTION"),
+        ("The government accepted demands from the rebels.", "accept", "CONCEDE"),
         # "for" read as the subordinator of the clause that follows it.
         ("Islamic spokesmen openly call for Muslims to engage in jihad.", "call", "REQUEST"),
         ("President Trump has called the Iranian regime’s bluff.", "call", None),  # curated
@@ -625,6 +626,8 @@ def test_a_material_act_on_a_thing_is_done_to_the_country_or_city_it_is_done_in(
     [
         ("Germany rejected calls by the rebels for more aid.", "reject", "the rebels"),
         ("The minister opposed efforts by the United Nations.", "oppose", "the United Nations"),
+        ("The government accepted demands from the rebels.", "accept", "the rebels"),
+        ("The court denied a request from the prosecutors.", "deny", "the prosecutors"),
     ],
 )
 def test_a_coded_act_on_what_an_actor_did_is_done_to_that_actor(

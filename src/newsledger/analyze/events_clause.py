@@ -48,6 +48,9 @@ RECIPIENT_REQUIRED = frozenset({"COOPERATE", "AID", "SANCTION"})
 # they are done ("bombed facilities inside Syria", "lifted a state of emergency in West Darfur").
 # Not acts of giving, for which a place would be the recipient that makes one ("founded a
 # lodge in Milan" is no cooperation), nor words ("warned of the outbreak in Madagascar").
+# Who a demand, call or warning comes from: "accepted demands *from* the rebels", "met the
+# demands *of* the strikers".
+SOURCE_PREPOSITIONS = frozenset({"by", "from", "of"})
 PLACED_CATEGORIES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT"})
 NEGATIONS = frozenset({"not", "n't", "never"})
 CLOSING_QUOTES = frozenset({"”", "»"})
@@ -216,16 +219,17 @@ class Clauses:
                 return obj
             found = self.recipient(verb, obj)
             if found is None and row is not None and row.category is not None:
-                found = self._agent_of(obj)
+                found = self._agent_of(obj, frozenset({"by"}))
             if found is None and row is not None and row.category in PLACED_CATEGORIES:
                 found = self._political_place(obj) or self._political_place(verb)
             return found or obj
         if obj is not None:
             owner = (c for c in obj.children if c.dep_ in MODIFIER_DEPS and self.args.is_actor(c))
+            coded = row is not None and row.category is not None
             return (
                 self.prepositional_target(obj, places=True)
                 or next(owner, None)
-                or self._agent_of(obj)
+                or (self._agent_of(obj, SOURCE_PREPOSITIONS) if coded else None)
                 or self.prepositional_target(verb, places=True)
             )
         found = self.prepositional_target(verb) or self._shared_object(verb)
@@ -255,11 +259,12 @@ class Clauses:
         )
         return modifier
 
-    def _agent_of(self, obj: Token) -> Token | None:
+    def _agent_of(self, obj: Token, prepositions: frozenset[str]) -> Token | None:
         """The actor that does what a coded act's object names: rejecting "calls *by Belarus's
         rulers*" is done to them, and so is condemning "the attack *by Hamas*"."""
         agent = next(
-            (_pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None
+            (_pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ in prepositions),
+            None,
         )
         return agent if agent is not None and self.args.is_actor(agent) else None
 
