@@ -635,3 +635,28 @@ def test_a_coded_act_on_what_an_actor_did_is_done_to_that_actor(
 ) -> None:
     done = event(events_of(analyzer, text), lemma)
     assert done.target is not None and done.target.text == target
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "category", "target"),
+    [
+        (
+            "Italy's suspension of air links with Serbia angered Belgrade.",
+            "suspend",
+            "SANCTION",
+            "Serbia",
+        ),
+        (
+            "The police launched an investigation of fraud charges against the mayor.",
+            "investigate",
+            "ACCUSE",
+            "the mayor",
+        ),
+    ],
+)
+def test_an_event_noun_done_to_a_thing_is_done_to_the_actor_that_thing_concerns(
+    analyzer: Analyzer, text: str, lemma: str, category: str, target: str
+) -> None:
+    done = event(events_of(analyzer, text), lemma)
+    assert done.category == category
+    assert done.target is not None and done.target.text == target

@@ -10,7 +10,8 @@
   expel"); a purpose clause's main subject; a participle's noun ("a report published by");
   a noun's owner for "X's plan to", "a court decision to"; for "protested at Paris for
   hosting", the one protested at.
-- Target. A light verb's event noun's target prepositional object; the recipient ("gave
+- Target. A light verb's event noun's target prepositional object, else its "of" object or
+  that object's recipient ("a suspension of air links with Serbia"); the recipient ("gave
   Tanzania a grant"); the object of the lexicon row's target preposition ("called on Iraq",
   "protest at Paris"); the direct object, unless it names the action ("tightened control on
   the camp", "rejected an Australian request"), then that object's prepositional object or
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsledger.analyze.events_args import MODIFIER_DEPS, Participants
+from newsledger.analyze.events_args import MODIFIER_DEPS, Participants, of_object
 from newsledger.analyze.events_lexicon import EventLexicon, LexiconRow
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -199,7 +200,11 @@ class Clauses:
     def target(self, verb: Token, row: LexiconRow | None, noun: Token | None) -> Token | None:
         cues = self.cues
         if noun is not None:
-            return self.prepositional_target(noun) or self.prepositional_target(verb)
+            return (
+                self.prepositional_target(noun)
+                or self.prepositional_target(verb)
+                or self._done_to(noun)
+            )
         dative = next((c for c in verb.children if c.dep_ == "dative"), None)
         if dative is not None:
             return _pobj(dative) if dative.pos_ == "ADP" else dative
@@ -236,6 +241,16 @@ class Clauses:
         if found is None and row is not None and row.category is not None:
             found = self._complement_target(verb)
         return found
+
+    def _done_to(self, noun: Token) -> Token | None:
+        """What an event noun is done to, named by its "of" object ("the expulsion *of the
+        group*"), or the actor that object is done to ("a suspension of air links *with
+        Serbia*"), as a verb's direct object gives way to its recipient."""
+        row = self.lexicon.nouns.get(noun.lemma_.lower())
+        done_to = of_object(noun)
+        if row is None or row.of_role != "target" or done_to is None:
+            return None
+        return done_to if self.args.is_actor(done_to) else self.recipient(noun, done_to) or done_to
 
     def recipient(self, verb: Token, obj: Token) -> Token | None:
         """The actor a thing done is done to (PLOVER's recipient is a political actor): the
@@ -320,12 +335,10 @@ class Clauses:
         """(actor, target) of an event noun: "its clashes with the soldiers", "the expulsion
         of the group", "the MKO attack", "the move by the MKO"."""
         actor = target = None
-        of_object = next(
-            (_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None
-        )
+        done_to = of_object(noun)
         for child in noun.children:
             if child.dep_ == "poss":
-                if row.of_role == "target" and of_object is None:
+                if row.of_role == "target" and done_to is None:
                     target = child
                 else:
                     actor = child
@@ -333,10 +346,10 @@ class Clauses:
                 actor = _pobj(child)
             elif child.dep_ in ("compound", "amod") and actor is None and self.args.entity(child):
                 actor = child
-        if of_object is not None and row.of_role == "target":
-            target = of_object
-        elif of_object is not None and row.of_role == "actor" and actor is None:
-            actor = of_object
+        if done_to is not None and row.of_role == "target":
+            target = self._done_to(noun)
+        elif done_to is not None and row.of_role == "actor" and actor is None:
+            actor = done_to
         return actor, target or self.prepositional_target(noun)
 
     def demand(self, verb: Token) -> Token | None:
