@@ -660,3 +660,11 @@ def test_an_event_noun_done_to_a_thing_is_done_to_the_actor_that_thing_concerns(
     done = event(events_of(analyzer, text), lemma)
     assert done.category == category
     assert done.target is not None and done.target.text == target
+
+
+def test_an_announced_event_is_the_announcers(analyzer: Analyzer) -> None:
+    text = "Italy announced a suspension of air links with Serbia."
+    suspend = event(events_of(analyzer, text), "suspend")
+    assert suspend.actor is not None and suspend.actor.text == "Italy"
+    assert suspend.target is not None and suspend.target.text == "Serbia"
+    assert suspend.category == "SANCTION"

@@ -11,9 +11,9 @@
   a noun's owner for "X's plan to", "a court decision to"; for "protested at Paris for
   hosting", the one protested at.
 - Target. A light verb's event noun's target prepositional object, else its "of" object or
-  that object's recipient ("a suspension of air links with Serbia"); the recipient ("gave
-  Tanzania a grant"); the object of the lexicon row's target preposition ("called on Iraq",
-  "protest at Paris"); the direct object, unless it names the action ("tightened control on
+  that object's recipient ("an investigation of charges against the mayor"); the recipient
+  ("gave Tanzania a grant"); the object of the lexicon row's target preposition ("called on
+  Iraq", "protest at Paris"); the direct object, unless it names the action ("tightened control on
   the camp", "rejected an Australian request"), then that object's prepositional object or
   actor modifier; a direct object that names no actor gives way to the actor it is done to
   (PLOVER's recipient: "a suspension of air links with Serbia", "an Australian ultimatum"),
