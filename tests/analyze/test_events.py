@@ -669,3 +669,9 @@ def test_an_announced_event_is_the_announcers(analyzer: Analyzer) -> None:
     assert suspend.actor is not None and suspend.actor.text == "Italy"
     assert suspend.target is not None and suspend.target.text == "Serbia"
     assert suspend.category == "SANCTION"
+
+
+def test_sworn_to_fight_read_as_a_purpose_clause_is_still_a_pledge(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "The militants have sworn to fight until they win.")
+    assert event(events, "fight").category == "THREATEN"  # a pledged assault
+    assert event(events, "swear").category is None  # CAMEO's 'swear' alleges (110)

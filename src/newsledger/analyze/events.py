@@ -226,7 +226,26 @@ class _Finder:
         infinitive = has_aux(verb, TO)
         if verb.dep_ == "acl" and not infinitive and verb.tag_ in ("VBN", "VBG"):
             return True
-        return verb.dep_ == "advcl" and infinitive and verb.head.pos_ in VERB_POS
+        return (
+            verb.dep_ == "advcl"
+            and infinitive
+            and verb.head.pos_ in VERB_POS
+            and not self._pledged_purpose(verb)
+        )
+
+    def _pledged_purpose(self, verb: Token) -> bool:
+        """An infinitive the parser reads as a purpose clause that completes a verb of
+        commitment right before it ("have sworn *to fight*"): what is pledged, as in "vowed to
+        fight"."""
+        governor = verb.head
+        return (
+            verb.dep_ == "advcl"
+            and governor.lemma_.lower() in self.cues.commitment_governors
+            and governor.i + 1 < len(self.doc)
+            and self.doc[governor.i + 1].head == verb
+            and self.doc[governor.i + 1].lower_ in TO
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        )
 
     def _adjunct_noun(self, noun: Token) -> bool:
         """An event noun in a circumstantial phrase of a predicate is its setting, not a
@@ -397,7 +416,7 @@ class _Finder:
             if row is not None and row.category == "REQUEST":
                 # What is demanded ("demanded that Hamas renounce ...") has not happened.
                 return True, False
-        if verb.dep_ == "xcomp":
+        if verb.dep_ == "xcomp" or self._pledged_purpose(verb):
             governor = verb.head
             lemma = governor.lemma_.lower()
             if lemma in cues.implicative_governors or lemma in cues.negative_governors:
@@ -580,7 +599,16 @@ class _Finder:
 
 
 def _asserts_a_clause(verb: Token) -> bool:
-    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    """'claimed that he checked in', 'swore to fight' (also read as a purpose clause)."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp")
+        or (
+            c.dep_ == "advcl"
+            and has_aux(c, TO)
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        )
+        for c in verb.children
+    )
 
 
 def _asks_a_question(verb: Token) -> bool:
