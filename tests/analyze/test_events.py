@@ -146,6 +146,7 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("Congress passed further sanctions on Iran.", "pass", "SANCTION"),
         ("The government accepted demands from the rebels.", "accept", "CONCEDE"),
         ("Google likely violated federal election laws.", "violate", "REJECT"),  # defied
+        ("The emir launched a mediation effort.", "mediate", "CONSULT"),  # not the effort's
         # "for" read as the subordinator of the clause that follows it.
         ("Islamic spokesmen openly call for Muslims to engage in jihad.", "call", "REQUEST"),
         ("President Trump has called the Iranian regime’s bluff.", "call", None),  # curated

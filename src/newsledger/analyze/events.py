@@ -272,7 +272,13 @@ class _Finder:
         nominal = noun_words(obj, self.lexicon.nouns) if lemma in cues.light_verbs else []
         if obj is not None and nominal:
             noun_row = self.lexicon.nouns[nominal[0].lemma_.lower()]
-            specific = row is not None and row.object is not None and row.category is not None
+            # The row of the verb with this event noun ("launched a mediation"), not with a
+            # word beside it ("launched a mediation *effort*", CAMEO's appeal).
+            specific = (
+                row is not None
+                and row.category is not None
+                and row.object in {word.lemma_.lower() for word in nominal}
+            )
             category = row.category if row is not None and specific else noun_row.category
             start, end = min(verb.idx, obj.idx), max(verb.idx + len(verb), obj.idx + len(obj))
             draft = _Draft(verb, noun_row.verb or noun_row.lemma, start, end, category, noun=obj)
