@@ -614,6 +614,9 @@ def test_imposing_sanctions_is_still_a_sanction(analyzer: Analyzer) -> None:
         ("The government lifted the state of emergency in Darfur.", "lift", "Darfur"),
         # No material act: the thing done stays the target.
         ("Activists founded a new party in Milan.", "found", "a new party"),
+        # A withdrawal is done to the country withdrawn from, whoever is withdrawn.
+        ("The US withdrew its troops from Iraq.", "withdraw", "Iraq"),
+        ("The president threatened to withhold aid from Honduras.", "withhold", "Honduras"),
     ],
 )
 def test_a_material_act_on_a_thing_is_done_to_the_country_or_city_it_is_done_in(

@@ -19,6 +19,7 @@
   (PLOVER's recipient: "a suspension of air links with Serbia", "an Australian ultimatum"),
   and a material act's to the country or city it is done in ("bombed depots inside Syria");
   for a coded act, the actor that does what the object names ("rejected calls by the rebels");
+  for a coded withdrawal, the country withdrawn from ("withhold aid from Honduras");
   a target preposition's object that is not a time or a bare place; the
   object after the last coordinated verb ("killed and wounded many"); for a categorised verb,
   its clause's subject ("claimed that the government killed", "demanded that Hamas stop") or
@@ -52,6 +53,8 @@ RECIPIENT_REQUIRED = frozenset({"COOPERATE", "AID", "SANCTION"})
 # Who a demand, call or warning comes from: "accepted demands *from* the rebels", "met the
 # demands *of* the strikers".
 SOURCE_PREPOSITIONS = frozenset({"by", "from", "of"})
+# Where a withdrawal leaves: "withdraw its force *from* Chad".
+WITHDRAWN_FROM = frozenset({"from"})
 PLACED_CATEGORIES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT"})
 NEGATIONS = frozenset({"not", "n't", "never"})
 CLOSING_QUOTES = frozenset({"”", "»"})
@@ -209,6 +212,12 @@ class Clauses:
         if dative is not None:
             return _pobj(dative) if dative.pos_ == "ADP" else dative
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if row is not None and row.category is not None and row.lemma in cues.withdrawal_verbs:
+            left = self._political_place(verb, WITHDRAWN_FROM) or (
+                self._political_place(obj, WITHDRAWN_FROM) if obj is not None else None
+            )
+            if left is not None:
+                return left
         if row is not None and row.preposition in cues.target_prepositions:
             prep = next((c for c in verb.children if c.lower_ == row.preposition), None)
             # An actor as direct object is the target wherever the act takes place ("met
@@ -283,11 +292,14 @@ class Clauses:
         )
         return agent if agent is not None and self.args.is_actor(agent) else None
 
-    def _political_place(self, token: Token) -> Token | None:
+    def _political_place(
+        self, token: Token, prepositions: frozenset[str] | None = None
+    ) -> Token | None:
         """A country, city or region named where a thing is done, as the actor it is done to
         ("lifted a state of emergency *in West Darfur*", "a curfew *in Algiers*")."""
         for child in token.children:
-            if child.dep_ != "prep" or child.lower_ not in self.cues.place_prepositions:
+            wanted = self.cues.place_prepositions if prepositions is None else prepositions
+            if child.dep_ != "prep" or child.lower_ not in wanted:
                 continue
             pobj = _pobj(child)
             if pobj is None:

@@ -125,6 +125,9 @@ class EventCues(BaseModel):
     # president agrees"); a pledge on condition that the other side complies is a threat.
     conditional_marks: frozenset[str]
     ultimatum_marks: frozenset[str]
+    # Verbs whose coded act is done to the country withdrawn from, whoever or whatever is
+    # withdrawn ("withdraw its force from Chad", "withhold aid from Honduras").
+    withdrawal_verbs: frozenset[str]
 
 
 class EventLexicon:
