@@ -617,6 +617,7 @@ def test_imposing_sanctions_is_still_a_sanction(analyzer: Analyzer) -> None:
         # A withdrawal is done to the country withdrawn from, whoever is withdrawn.
         ("The US withdrew its troops from Iraq.", "withdraw", "Iraq"),
         ("The president threatened to withhold aid from Honduras.", "withhold", "Honduras"),
+        ("Thousands of workers demonstrated in Belgrade on Tuesday.", "demonstrate", "Belgrade"),
     ],
 )
 def test_a_material_act_on_a_thing_is_done_to_the_country_or_city_it_is_done_in(

@@ -19,7 +19,8 @@
   (PLOVER's recipient: "a suspension of air links with Serbia", "an Australian ultimatum"),
   and a material act's to the country or city it is done in ("bombed depots inside Syria");
   for a coded act, the actor that does what the object names ("rejected calls by the rebels");
-  for a coded withdrawal, the country withdrawn from ("withhold aid from Honduras");
+  for a coded withdrawal, the country withdrawn from ("withhold aid from Honduras"); for a
+  protest with no target, the country or city it is held in ("demonstrated in Serbia");
   a target preposition's object that is not a time or a bare place; the
   object after the last coordinated verb ("killed and wounded many"); for a categorised verb,
   its clause's subject ("claimed that the government killed", "demanded that Hamas stop") or
@@ -249,6 +250,9 @@ class Clauses:
         found = self.prepositional_target(verb) or self._shared_object(verb)
         if found is None and row is not None and row.category is not None:
             found = self._complement_target(verb)
+        if found is None and row is not None and row.category == "PROTEST":
+            # "demonstrated in Serbia": a protest is aimed at who governs where it is held.
+            found = self._political_place(verb)
         return found
 
     def _done_to(self, noun: Token) -> Token | None:
