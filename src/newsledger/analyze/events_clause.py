@@ -48,15 +48,15 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp"})
 # act ("served as governor", "defended the decision", "released the records") is none of them.
 RECIPIENT_REQUIRED = frozenset({"COOPERATE", "AID", "SANCTION"})
 # Material acts whose recipient, when they are done to a thing, is the country or city where
-# they are done ("bombed facilities inside Syria", "lifted a state of emergency in West Darfur").
+# they are done ("bombed facilities inside Syria", "lifted a state of emergency in Darfur").
 # Not acts of giving, for which a place would be the recipient that makes one ("founded a
 # lodge in Milan" is no cooperation), nor words ("warned of the outbreak in Madagascar").
+PLACED_CATEGORIES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT"})
 # Who a demand, call or warning comes from: "accepted demands *from* the rebels", "met the
 # demands *of* the strikers".
 SOURCE_PREPOSITIONS = frozenset({"by", "from", "of"})
 # Where a withdrawal leaves: "withdraw its force *from* Chad".
 WITHDRAWN_FROM = frozenset({"from"})
-PLACED_CATEGORIES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT"})
 NEGATIONS = frozenset({"not", "n't", "never"})
 CLOSING_QUOTES = frozenset({"”", "»"})
 
@@ -268,13 +268,13 @@ class Clauses:
     def recipient(self, verb: Token, obj: Token) -> Token | None:
         """The actor a thing done is done to (PLOVER's recipient is a political actor): the
         actor object of a target preposition of the object or the verb ("a suspension of air
-        links with Serbia", "aid to the refugees"), else an actor that modifies the object
-        ("an Australian ultimatum", "Palestinian homes")."""
+        links with Serbia", "aid to the refugees"), else an actor that modifies the object ("an
+        Australian ultimatum", "Palestinian homes")."""
         for token in (obj, verb):
             found = self.prepositional_target(token)
             if found is not None and self.args.is_actor(found):
                 return found
-        modifier = next(
+        return next(
             (
                 c
                 for c in obj.children
@@ -285,7 +285,6 @@ class Clauses:
             ),
             None,
         )
-        return modifier
 
     def _agent_of(self, obj: Token, prepositions: frozenset[str]) -> Token | None:
         """The actor that does what a coded act's object names: rejecting "calls *by Belarus's
@@ -299,10 +298,10 @@ class Clauses:
     def _political_place(
         self, token: Token, prepositions: frozenset[str] | None = None
     ) -> Token | None:
-        """A country, city or region named where a thing is done, as the actor it is done to
-        ("lifted a state of emergency *in West Darfur*", "a curfew *in Algiers*")."""
+        """A country or city mention where a thing is done, as the actor it is done to
+        ("bombed depots *inside Syria*", "withhold aid *from Honduras*")."""
+        wanted = self.cues.place_prepositions if prepositions is None else prepositions
         for child in token.children:
-            wanted = self.cues.place_prepositions if prepositions is None else prepositions
             if child.dep_ != "prep" or child.lower_ not in wanted:
                 continue
             pobj = _pobj(child)
