@@ -610,6 +610,7 @@ def test_imposing_sanctions_is_still_a_sanction(analyzer: Analyzer) -> None:
 @pytest.mark.parametrize(
     ("text", "lemma", "target"),
     [
+        # A material act on a thing is done to the country or city it is done in.
         ("The army bombed weapons depots inside Syria.", "bomb", "Syria"),
         ("The government lifted the state of emergency in Darfur.", "lift", "Darfur"),
         # No material act: the thing done stays the target.
@@ -617,10 +618,11 @@ def test_imposing_sanctions_is_still_a_sanction(analyzer: Analyzer) -> None:
         # A withdrawal is done to the country withdrawn from, whoever is withdrawn.
         ("The US withdrew its troops from Iraq.", "withdraw", "Iraq"),
         ("The president threatened to withhold aid from Honduras.", "withhold", "Honduras"),
+        # A protest with no target is aimed at who governs where it is held.
         ("Thousands of workers demonstrated in Belgrade on Tuesday.", "demonstrate", "Belgrade"),
     ],
 )
-def test_a_material_act_on_a_thing_is_done_to_the_country_or_city_it_is_done_in(
+def test_a_country_or_city_is_the_target_of_a_material_act_withdrawal_or_protest(
     analyzer: Analyzer, text: str, lemma: str, target: str
 ) -> None:
     done = event(events_of(analyzer, text), lemma)
