@@ -625,6 +625,14 @@ def test_imposing_sanctions_is_still_a_sanction(analyzer: Analyzer) -> None:
         ("The minister opposed efforts by the United Nations.", "oppose", "the United Nations"),
         ("The government accepted demands from the rebels.", "accept", "the rebels"),
         ("The court denied a request from the prosecutors.", "deny", "the prosecutors"),
+        ("He denounced the abuses committed by the bishop.", "denounce", "the bishop"),
+        (
+            "The police launched an investigation into crimes committed by the gang.",
+            "investigate",
+            "the gang",
+        ),
+        # Giving is done to whoever receives, not to whoever made the thing given.
+        ("NASA released a photograph taken by the spacecraft.", "release", "a photograph"),
     ],
 )
 def test_an_act_on_a_thing_is_done_to_the_actor_or_place_it_concerns(

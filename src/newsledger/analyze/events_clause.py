@@ -18,7 +18,8 @@
   actor modifier; a direct object that names no actor gives way to the actor it is done to
   (PLOVER's recipient: "a suspension of air links with Serbia", "an Australian ultimatum"),
   and a material act's to the country or city it is done in ("bombed depots inside Syria");
-  for a coded act, the actor that does what the object names ("rejected calls by the rebels");
+  for a coded act other than giving, the actor that does what the object names ("rejected
+  calls by the rebels", "denounced abuses committed by the bishop");
   for a coded withdrawal, the country withdrawn from ("withhold aid from Honduras"); for a
   protest with no target, the country or city it is held in ("demonstrated in Serbia");
   a target preposition's object that is not a time or a bare place; the
@@ -204,11 +205,15 @@ class Clauses:
     def target(self, verb: Token, row: LexiconRow | None, noun: Token | None) -> Token | None:
         cues = self.cues
         if noun is not None:
-            return (
+            found = (
                 self.prepositional_target(noun)
                 or self.prepositional_target(verb)
                 or self._done_to(noun)
             )
+            if found is not None and not self.args.is_actor(found):
+                # "an investigation into crimes committed by Croat forces"
+                return self._agent_of(found, frozenset({"by"})) or found
+            return found
         dative = next((c for c in verb.children if c.dep_ == "dative"), None)
         if dative is not None:
             return _pobj(dative) if dative.pos_ == "ADP" else dative
@@ -233,14 +238,19 @@ class Clauses:
             if self.args.is_actor(obj):
                 return obj
             found = self.recipient(verb, obj)
-            if found is None and row is not None and row.category is not None:
+            # Not for giving: "released a photograph taken by the spacecraft" gives it nothing.
+            if (
+                found is None
+                and row is not None
+                and row.category not in (None, *RECIPIENT_REQUIRED)
+            ):
                 found = self._agent_of(obj, frozenset({"by"}))
             if found is None and row is not None and row.category in PLACED_CATEGORIES:
                 found = self._political_place(obj) or self._political_place(verb)
             return found or obj
         if obj is not None:
             owner = (c for c in obj.children if c.dep_ in MODIFIER_DEPS and self.args.is_actor(c))
-            coded = row is not None and row.category is not None
+            coded = row is not None and row.category not in (None, *RECIPIENT_REQUIRED)
             return (
                 self.prepositional_target(obj, places=True)
                 or next(owner, None)
@@ -288,11 +298,23 @@ class Clauses:
 
     def _agent_of(self, obj: Token, prepositions: frozenset[str]) -> Token | None:
         """The actor that does what a coded act's object names: rejecting "calls *by Belarus's
-        rulers*" is done to them, and so is condemning "the attack *by Hamas*"."""
+        rulers*" is done to them, and so is condemning "the attack *by Hamas*" or
+        investigating "crimes committed *by Croat forces*"."""
         agent = next(
             (_pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ in prepositions),
             None,
         )
+        if agent is None:
+            agent = next(
+                (
+                    _pobj(g)
+                    for c in obj.children
+                    if c.dep_ == "acl" and c.tag_ == "VBN"
+                    for g in c.children
+                    if g.dep_ == "agent"
+                ),
+                None,
+            )
         return agent if agent is not None and self.args.is_actor(agent) else None
 
     def _political_place(
