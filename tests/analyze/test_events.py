@@ -620,6 +620,7 @@ def test_imposing_sanctions_is_still_a_sanction(analyzer: Analyzer) -> None:
         ("The president threatened to withhold aid from Honduras.", "withhold", "Honduras"),
         # A protest with no target is aimed at who governs where it is held.
         ("Thousands of workers demonstrated in Belgrade on Tuesday.", "demonstrate", "Belgrade"),
+        ("Prisoners rioted at a jail in northern Israel.", "riot", "northern Israel"),
         # A coded act on what an actor did, said or asked is done to that actor.
         ("Germany rejected calls by the rebels for more aid.", "reject", "the rebels"),
         ("The minister opposed efforts by the United Nations.", "oppose", "the United Nations"),

@@ -321,7 +321,8 @@ class Clauses:
         self, token: Token, prepositions: frozenset[str] | None = None
     ) -> Token | None:
         """A country or city mention where a thing is done, as the actor it is done to
-        ("bombed depots *inside Syria*", "withhold aid *from Honduras*")."""
+        ("bombed depots *inside Syria*", "withhold aid *from Honduras*"), also inside a place
+        noun ("rioted at a jail *in northern Israel*")."""
         wanted = self.cues.place_prepositions if prepositions is None else prepositions
         for child in token.children:
             if child.dep_ != "prep" or child.lower_ not in wanted:
@@ -332,6 +333,10 @@ class Clauses:
             entity = self.args.index.entity_at(pobj.idx, pobj.idx + len(pobj))
             if entity is not None and self.args.index.types.get(entity) == "GPE":
                 return pobj
+            if pobj.lemma_.lower() in self.cues.place_nouns:
+                inner = self._political_place(pobj)
+                if inner is not None:
+                    return inner
         return None
 
     def _complement_target(self, verb: Token) -> Token | None:
