@@ -4,7 +4,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsledger.analyze.nlp import _with_curly, doc_text, load_nlp
+from newsledger.analyze.nlp import doc_text, load_nlp, with_curly_apostrophes
 
 
 def test_the_pipeline_is_loaded_once_per_process(nlp: Language) -> None:
@@ -42,9 +42,15 @@ def test_a_curly_copula_is_the_auxiliary_be(nlp: Language) -> None:
 
 
 def test_ruler_patterns_take_both_apostrophes() -> None:
-    assert _with_curly([{"LOWER": "'s", "TAG": "VBZ"}]) == [
+    assert with_curly_apostrophes([{"LOWER": "'s", "TAG": "VBZ"}]) == [
         {"LOWER": {"IN": ["'s", "’s"]}, "TAG": "VBZ"}
     ]
-    assert _with_curly([{"LOWER": {"IN": ["is", "'s"]}}]) == [{"LOWER": {"IN": ["is", "'s", "’s"]}}]
-    assert _with_curly([{"LOWER": {"REGEX": "^n'?t$"}}]) == [{"LOWER": {"REGEX": "^n['’]?t$"}}]
-    assert _with_curly([{"LOWER": "said", "DEP": "ROOT"}]) == [{"LOWER": "said", "DEP": "ROOT"}]
+    assert with_curly_apostrophes([{"LOWER": {"IN": ["is", "'s"]}}]) == [
+        {"LOWER": {"IN": ["is", "'s", "’s"]}}
+    ]
+    assert with_curly_apostrophes([{"LOWER": {"REGEX": "^n'?t$"}}]) == [
+        {"LOWER": {"REGEX": "^n['’]?t$"}}
+    ]
+    assert with_curly_apostrophes([{"LOWER": "said", "DEP": "ROOT"}]) == [
+        {"LOWER": "said", "DEP": "ROOT"}
+    ]

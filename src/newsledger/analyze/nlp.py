@@ -65,18 +65,20 @@ def read_curly_apostrophes(nlp: Language) -> None:
     if isinstance(ruler, AttributeRuler):
         rules = ruler.patterns
         ruler.clear()
-        ruler.add_patterns([{**rule, "patterns": _with_curly(rule["patterns"])} for rule in rules])
+        ruler.add_patterns(
+            [{**rule, "patterns": with_curly_apostrophes(rule["patterns"])} for rule in rules]
+        )
 
 
 def _straightened(getter: Callable[[str], Any], word: str) -> Any:
     return getter(word.replace(CURLY_APOSTROPHE, STRAIGHT_APOSTROPHE))
 
 
-def _with_curly(value: Any) -> Any:
+def with_curly_apostrophes(value: Any) -> Any:
     """A ruler pattern whose words with a straight apostrophe also match the curly one:
     `"'s"` becomes `{"IN": ["'s", "’s"]}`, a list or a regular expression takes both."""
     if isinstance(value, list):
-        return [_with_curly(item) for item in value]
+        return [with_curly_apostrophes(item) for item in value]
     if not isinstance(value, dict):
         return value
     found: dict[str, Any] = {}
@@ -90,7 +92,7 @@ def _with_curly(value: Any) -> Any:
                 STRAIGHT_APOSTROPHE, f"[{STRAIGHT_APOSTROPHE}{CURLY_APOSTROPHE}]"
             )
         else:
-            found[key] = _with_curly(item)
+            found[key] = with_curly_apostrophes(item)
     return found
 
 
