@@ -221,7 +221,7 @@ class _Finder:
         modifies a noun ("militiamen armed with machetes", "a guard involved in a shooting")
         and a subjectless purpose clause ("sent experts to investigate", "resigned to allow
         elections"), which states an aim the governing event serves."""
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if _has_subject(verb):
             return False
         infinitive = has_aux(verb, TO)
         if verb.dep_ == "acl" and not infinitive and verb.tag_ in ("VBN", "VBG"):
@@ -244,7 +244,7 @@ class _Finder:
             and governor.i + 1 < len(self.doc)
             and self.doc[governor.i + 1].head == verb
             and self.doc[governor.i + 1].lower_ in TO
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and not _has_subject(verb)
         )
 
     def _adjunct_noun(self, noun: Token) -> bool:
@@ -608,13 +608,13 @@ def _asserts_a_clause(verb: Token) -> bool:
     """'claimed that he checked in', 'swore to fight' (also read as a purpose clause)."""
     return any(
         c.dep_ in ("ccomp", "xcomp")
-        or (
-            c.dep_ == "advcl"
-            and has_aux(c, TO)
-            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-        )
+        or (c.dep_ == "advcl" and has_aux(c, TO) and not _has_subject(c))
         for c in verb.children
     )
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _asks_a_question(verb: Token) -> bool:

@@ -218,10 +218,11 @@ class Clauses:
         if dative is not None:
             return _pobj(dative) if dative.pos_ == "ADP" else dative
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if row is not None and row.category is not None and row.lemma in cues.withdrawal_verbs:
-            left = self._political_place(verb, WITHDRAWN_FROM) or (
-                self._political_place(obj, WITHDRAWN_FROM) if obj is not None else None
-            )
+        category = row.category if row is not None else None
+        # Not for giving: "released a photograph taken by the spacecraft" gives it nothing.
+        agent_counts = category is not None and category not in RECIPIENT_REQUIRED
+        if row is not None and category is not None and row.lemma in cues.withdrawal_verbs:
+            left = self._political_place_of(verb, obj, WITHDRAWN_FROM)
             if left is not None:
                 return left
         if row is not None and row.preposition in cues.target_prepositions:
@@ -238,29 +239,23 @@ class Clauses:
             if self.args.is_actor(obj):
                 return obj
             found = self.recipient(verb, obj)
-            # Not for giving: "released a photograph taken by the spacecraft" gives it nothing.
-            if (
-                found is None
-                and row is not None
-                and row.category not in (None, *RECIPIENT_REQUIRED)
-            ):
+            if found is None and agent_counts:
                 found = self._agent_of(obj, frozenset({"by"}))
-            if found is None and row is not None and row.category in PLACED_CATEGORIES:
-                found = self._political_place(obj) or self._political_place(verb)
+            if found is None and category in PLACED_CATEGORIES:
+                found = self._political_place_of(verb, obj)
             return found or obj
         if obj is not None:
             owner = (c for c in obj.children if c.dep_ in MODIFIER_DEPS and self.args.is_actor(c))
-            coded = row is not None and row.category not in (None, *RECIPIENT_REQUIRED)
             return (
                 self.prepositional_target(obj, places=True)
                 or next(owner, None)
-                or (self._agent_of(obj, SOURCE_PREPOSITIONS) if coded else None)
+                or (self._agent_of(obj, SOURCE_PREPOSITIONS) if agent_counts else None)
                 or self.prepositional_target(verb, places=True)
             )
         found = self.prepositional_target(verb) or self._shared_object(verb)
-        if found is None and row is not None and row.category is not None:
+        if found is None and category is not None:
             found = self._complement_target(verb)
-        if found is None and row is not None and row.category == "PROTEST":
+        if found is None and category == "PROTEST":
             # "demonstrated in Serbia": a protest is aimed at who governs where it is held.
             found = self._political_place(verb)
         return found
@@ -316,6 +311,13 @@ class Clauses:
                 None,
             )
         return agent if agent is not None and self.args.is_actor(agent) else None
+
+    def _political_place_of(
+        self, verb: Token, obj: Token | None, prepositions: frozenset[str] | None = None
+    ) -> Token | None:
+        """The political place of the object's phrase, else of the verb's."""
+        found = self._political_place(obj, prepositions) if obj is not None else None
+        return found or self._political_place(verb, prepositions)
 
     def _political_place(
         self, token: Token, prepositions: frozenset[str] | None = None
