@@ -222,6 +222,29 @@ def test_cooperation_aid_and_sanctions_need_a_recipient(
 
 
 @pytest.mark.parametrize(
+    ("text", "lemma", "coded"),
+    [
+        ("The license allowed Iran to convert its assets.", "allow", False),
+        ("This encouraged the students to protest.", "encourage", False),
+        ("The ministry allowed Iran to convert its assets.", "allow", True),
+        ("The Trump administration encouraged Iran to negotiate.", "encourage", True),
+        ("The investigation encouraged Iran to negotiate.", "encourage", False),
+        ("The emir encouraged Iran to negotiate.", "encourage", True),
+        ("The pope apologised to the victims.", "apologise", True),
+        ("Critics met the activists that opposed the plan.", "oppose", True),
+        ("Critics condemned the law that allowed Iran to convert its assets.", "allow", False),
+        ("The media blamed the government.", "blame", True),
+        ("Unknown gunmen killed 35 members.", "kill", True),
+        ("The explosion killed 35 members.", "kill", True),
+    ],
+)
+def test_only_someone_does_what_is_not_material_conflict(
+    analyzer: Analyzer, text: str, lemma: str, coded: bool
+) -> None:
+    assert (event(events_of(analyzer, text), lemma).category is not None) == coded
+
+
+@pytest.mark.parametrize(
     ("text", "lemma"),
     [
         ("171 people died of the plague in Madagascar.", "die"),

@@ -6,7 +6,9 @@ Rules, in the order `find_events` applies them to the parsed Doc (the clause syn
 1. Predicates. A verb is an event when the lexicon gives its clause a PLOVER category and a
    participant names an actor (an entity that is not a place, a personal pronoun, an agent
    noun such as "rebels", or a phrase with a name in it); for ASSAULT, COERCE, PROTEST,
-   MOBILIZE and SANCTION any participant will do ("unknown gunmen killed 35"). A verb the
+   MOBILIZE and SANCTION any participant will do ("unknown gunmen killed 35"), and for the
+   others a subject that names a thing leaves the event uncoded: only someone asks, agrees,
+   accuses or cooperates ("the license allowed Iran to convert" is no concession). A verb the
    lexicon does not categorise is an uncategorised event on the same condition, unless it is
    a copula, an auxiliary-like verb ("fail", "make") or a reporting verb: "said" belongs to
    attribution, while "accused", "condemned", "called for" and "denied" are PLOVER events
@@ -162,8 +164,13 @@ class _Finder:
     def events(self) -> list[Event]:
         drafts = self._drafts()
         for draft in drafts:
-            if draft.category in RECIPIENT_REQUIRED and not (
-                draft.target is not None and self.args.is_actor(draft.target)
+            if (
+                draft.category in RECIPIENT_REQUIRED
+                and not (draft.target is not None and self.args.is_actor(draft.target))
+            ) or (
+                draft.category not in MATERIAL_CONFLICT
+                and draft.actor is not None
+                and self.args.is_thing(draft.actor)
             ):
                 draft.category = None
         times = self._times({draft.token.i for draft in drafts})

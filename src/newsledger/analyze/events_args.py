@@ -121,11 +121,17 @@ class Participants:
         """Whether a participant names someone who can act: an entity that is not a place, a
         personal pronoun, an agent noun ("rebels", "police"), or a phrase with a name in it."""
         cues = self.cues
+        lower = token.lower_
+        # The word as written too: "media" is lemmatised "medium".
+        if (
+            lower in cues.actor_pronouns
+            or lower in self.agents
+            or token.lemma_.lower() in self.agents
+        ):
+            return True
         found = self.entity(token)
         if found is not None:
             return self.index.types.get(found) in cues.actor_entity_types
-        if token.lower_ in cues.actor_pronouns or token.lemma_.lower() in self.agents:
-            return True
         counted = of_object(token)
         if counted is not None and self._partitive(token) and self.is_actor(counted):
             return True
@@ -134,6 +140,29 @@ class Participants:
             t.ent_type_ in cues.actor_entity_types
             for t in self.doc.char_span(start, end, alignment_mode="expand") or ()
         )
+
+    def is_thing(self, token: Token) -> bool:
+        """Whether a participant names a thing rather than someone who can act: a pronoun that
+        stands for one ("this", "which"), or a common noun that names a thing, is no actor and
+        has no name in its phrase ("the deal", "large sums of money", "the investigation"; not
+        "the Trump administration"). A noun nothing marks as a thing is taken for someone
+        ("the emir"): only someone is left without an event's category."""
+        cues = self.cues
+        if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
+            # A relative pronoun is what its clause describes: "the crowd that opposed".
+            return self.is_thing(token.head.head)
+        if token.lower_ in cues.thing_pronouns:
+            return True
+        lemma = token.lemma_.lower()
+        if (
+            token.pos_ != "NOUN"
+            or not (lemma in cues.thing_nouns or lemma.endswith(cues.thing_suffixes))
+            or self.is_actor(token)
+        ):
+            return False
+        start, end = self.bounds(token)
+        phrase = self.doc.char_span(start, end, alignment_mode="expand") or ()
+        return not any(_written_as_a_name(t) for t in phrase)
 
     def _partitive(self, token: Token) -> bool:
         """ "a number of parliamentarians" are parliamentarians; "the number of defectors" is
@@ -262,3 +291,11 @@ def _number_word(word: str, words: dict[str, float]) -> float | None:
         return float(word)
     except ValueError:
         return words.get(word)
+
+
+def _written_as_a_name(token: Token) -> bool:
+    """A proper noun, or a word the tagger took for a common noun but whose capitals say it
+    names someone ("ICE", "Wikileaks" after the sentence's first word)."""
+    if token.pos_ == "PROPN" or (token.is_upper and len(token) > 1):
+        return True
+    return token.is_title and token.i != token.sent.start

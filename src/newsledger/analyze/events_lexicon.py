@@ -113,6 +113,13 @@ class EventCues(BaseModel):
     actor_entity_types: frozenset[str]
     actor_nouns: frozenset[str]
     actor_pronouns: frozenset[str]
+    # Pronouns that stand for a thing, never for someone who acts ("this allowed them").
+    thing_pronouns: frozenset[str]
+    # Nouns, and endings of nouns ("-tion", "-ment"), that name things: a subject "the
+    # license" or "the investigation" does not ask, agree or cooperate. Nouns that name
+    # people or bodies are told apart by the actor nouns, which are looked up first.
+    thing_nouns: frozenset[str]
+    thing_suffixes: tuple[str, ...]
     time_prepositions: frozenset[str]
     pro_actions: frozenset[str]
     pro_objects: frozenset[str]
