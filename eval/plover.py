@@ -503,7 +503,11 @@ def write_section(table: str) -> None:
         "one: of 30 losses drawn at random 26 were done by no one ('the indictment alleges', "
         "'that money will help'), 2 by someone through a parse error; of 20 gains, 12 right "
         "('the pope twice declined to accept', 'the committee agreed to a hearing'), 4 wrong "
-        "('calling us rapists' as CONSULT) and 4 either way."
+        "('calling us rapists' as CONSULT) and 4 either way. Declining to comment ('declined "
+        "to comment', 'refused to say how', 'not authorized to speak publicly') is no event, "
+        "as CAMEO files it (012, a public statement) whatever the governing verb's row says, "
+        "unless the refusal is to talk with someone ('refused to discuss it with the envoy' "
+        "stays a REJECT): figures unchanged, 20 PTC events went, each such a formula."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"

@@ -222,6 +222,24 @@ def test_cooperation_aid_and_sanctions_need_a_recipient(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman declined to comment to reporters.",
+        "Officials refused to say where the prisoners were held.",
+        "The official, who was not authorized to speak publicly, said the talks had failed.",
+    ],
+)
+def test_declining_to_comment_is_no_event(analyzer: Analyzer, text: str) -> None:
+    lemmas = {e.action.lemma for e in events_of(analyzer, text)}
+    assert not lemmas & {"decline", "refuse", "authorize"}, lemmas
+
+
+def test_refusing_to_talk_with_someone_is_a_rejection(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "Iran refused to discuss the proposal with the envoy.")
+    assert event(events, "refuse").category == "REJECT"
+
+
+@pytest.mark.parametrize(
     ("text", "lemma", "coded"),
     [
         ("The license allowed Iran to convert its assets.", "allow", False),
@@ -279,7 +297,7 @@ def test_when_it_comes_to_names_a_topic_not_a_visit(analyzer: Analyzer) -> None:
 
 
 def test_a_negated_concession_without_anyone_refusing_is_no_rejection(analyzer: Analyzer) -> None:
-    text = "The official was not authorized to discuss the case."
+    text = "The official was not authorized to enter the country."
     authorize = event(events_of(analyzer, text), "authorize")
     assert authorize.negated and authorize.category != "REJECT"
     refused = event(events_of(analyzer, "Syria refused to release the prisoners."), "release")

@@ -16,11 +16,12 @@ Rules, in the order `find_events` applies them to the parsed Doc (the clause syn
    is the speaker's REQUEST. A light verb with an event noun as object is that noun's event
    ("staged protest rallies" is protest); an event noun elsewhere is a nominal event ("the
    expulsion of the group", "the clashes"). Not events: a participle that describes a noun
-   ("militiamen armed with machetes"), a subjectless purpose clause ("sent experts to
-   investigate": an aim the governing event serves), and an event noun in a circumstantial
-   phrase of a predicate ("blamed Israel for the bombing", "imposed after clashes"), unless
-   the predicate's lexicon row governs that preposition ("called for the expulsion") or it
-   is "under" ("put under investigation").
+   ("militiamen armed with machetes"), declining to comment ("declined to comment", "not
+   authorized to speak publicly": CAMEO's 012, a statement), a subjectless purpose clause
+   ("sent experts to investigate": an aim the governing event serves), and an event noun in a
+   circumstantial phrase of a predicate ("blamed Israel for the bombing", "imposed after
+   clashes"), unless the predicate's lexicon row governs that preposition ("called for the
+   expulsion") or it is "under" ("put under investigation").
 2. Participants: actor and target from the clause (active, passive, coordination, control,
    prepositional targets), each resolved to an entity.
 3. Negation, and refusals: a negated AGREE, CONCEDE or RETREAT ("will not accept") is REJECT,
@@ -274,6 +275,9 @@ class _Finder:
         lemma = clauses.lemma(verb)
         if lemma == "come" and _names_a_topic(verb):
             return None
+        if lemma in cues.comment_governors and self._governs_comment(verb):
+            # CAMEO's 012, a public statement, which PLOVER leaves out: "declined to comment".
+            return None
         obj = clauses.near(verb, clauses.object(verb))
         row = clauses.row(verb)
         nominal = noun_words(obj, self.lexicon.nouns) if lemma in cues.light_verbs else []
@@ -323,6 +327,20 @@ class _Finder:
         if draft.negated and draft.category in REFUSED and draft.actor is not None:
             draft.category = "REJECT"
         return draft
+
+    def _governs_comment(self, verb: Token) -> bool:
+        """'declined to comment', 'refused to say where', 'not authorized to speak publicly';
+        not a refusal to talk with someone ('refused to discuss it with the envoy')."""
+        return any(
+            c.dep_ == "xcomp"
+            and c.lemma_.lower() in self.cues.comment_verbs
+            and not any(
+                p.lower_ == "with"
+                and any(o.dep_ == "pobj" and self.args.is_actor(o) for o in p.children)
+                for p in c.subtree
+            )
+            for c in verb.children
+        )
 
     def _person(self, token: Token) -> bool:
         """Whether a participant is a person: a PERSON entity, a personal pronoun or an agent

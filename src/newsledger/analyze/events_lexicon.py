@@ -91,6 +91,10 @@ class EventCues(BaseModel):
     # Verbs that ask a request or a question: asking a question ("asked how he would fund
     # it") is no request, so it counts only through a pattern.
     question_verbs: frozenset[str]
+    # Declining to comment is CAMEO's 012, a public statement and no PLOVER event; so is
+    # being (not) authorised to speak, the anonymous source's formula.
+    comment_governors: frozenset[str]
+    comment_verbs: frozenset[str]
     # Verbs that dismiss a person they are done to ("fired the director"): only a pattern
     # ("fire at", "fire rockets") makes them an attack then.
     dismissal_verbs: frozenset[str]
