@@ -507,7 +507,12 @@ def write_section(table: str) -> None:
         "to comment', 'refused to say how', 'not authorized to speak publicly') is no event, "
         "as CAMEO files it (012, a public statement) whatever the governing verb's row says, "
         "unless the refusal is to talk with someone ('refused to discuss it with the envoy' "
-        "stays a REJECT): figures unchanged, 20 PTC events went, each such a formula."
+        "stays a REJECT): figures unchanged, 20 PTC events went, each such a formula. The "
+        "manual's CONCEDE takes expressions of regret or remorse ('apologized', 'issued an "
+        "apology', 'expressed regret'), which CAMEO2PLOVER's 055 made SUPPORT, and a withdrawn"
+        " or dropped demand (curated rows): figures unchanged; on PTC 16 apologies moved from SUPPORT (one AGREE) to CONCEDE, 2 "
+        "negated ones became REJECT, wrongly ('Hasn't the Pope already apologised?'), and 11 "
+        "apologies named as nouns were added."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"

@@ -151,6 +151,10 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("Islamic spokesmen openly call for Muslims to engage in jihad.", "call", "REQUEST"),
         ("President Trump has called the Iranian regime’s bluff.", "call", None),  # curated
         ("It also calls into question his stated empathy.", "call", None),  # curated
+        # The manual's CONCEDE: regret or remorse, and a withdrawn demand.
+        ("Japan apologized to South Korea for its wartime abuses.", "apologize", "CONCEDE"),
+        ("The minister issued an apology to the families.", "apologize", "CONCEDE"),
+        ("Hamas withdrew its demand for a prisoner exchange.", "withdraw", "CONCEDE"),
     ],
 )
 def test_a_verb_has_the_category_news_gives_it(
