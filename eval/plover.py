@@ -510,7 +510,8 @@ def write_section(table: str) -> None:
         "stays a REJECT): figures unchanged, 20 PTC events went, each such a formula. The "
         "manual's CONCEDE takes expressions of regret or remorse ('apologized', 'issued an "
         "apology', 'expressed regret'), which CAMEO2PLOVER's 055 made SUPPORT, and a withdrawn"
-        " or dropped demand (curated rows): figures unchanged; on PTC 16 apologies moved from SUPPORT (one AGREE) to CONCEDE, 2 "
+        " or dropped demand (curated rows): figures unchanged; on PTC 16 apologies moved from "
+        "SUPPORT (one AGREE) to CONCEDE, 2 "
         "negated ones became REJECT, wrongly ('Hasn't the Pope already apologised?'), and 11 "
         "apologies named as nouns were added."
     )
