@@ -495,6 +495,30 @@ def test_time_relative_to_publication(analyzer: Analyzer) -> None:
     assert undated.when is not None and undated.when.value is None
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        (  # Theresa May
+            "The problem with the backstop is that May and the E.U. kicked the can down the road.",
+            "kick",
+        ),
+        ("Corbyn was accused of helping to enable May's vision of Brexit.", "enable"),
+        ("A 16-year veteran was shot.", "shoot"),
+        ("They threatened to hang my 3-year-old and 1-year-old.", "hang"),
+    ],
+)
+def test_a_date_that_is_a_participant_dates_nothing(
+    analyzer: Analyzer, text: str, lemma: str
+) -> None:
+    assert event(events_of(analyzer, text, published="2019-03-01"), lemma).when is None
+
+
+def test_the_date_an_event_noun_belongs_to_is_its_time(analyzer: Analyzer) -> None:
+    text = "Tuesday's summit between Trump and Kim ended without a deal."
+    summit = event(events_of(analyzer, text, published="2018-06-14"), "meet")
+    assert summit.when is not None and summit.when.text == "Tuesday"
+
+
 def test_absolute_time_without_publication(analyzer: Analyzer) -> None:
     invade = event(events_of(analyzer, "Iraq invaded Iran in 1980."), "invade")
     assert invade.when is not None and (invade.when.text, invade.when.value) == ("in 1980", "1980")

@@ -41,18 +41,21 @@ Rules, in the order `find_events` applies them to the parsed Doc (the clause syn
    curfew") is the threat's content, intended but no pledge of its own.
 5. Time, place, counts: a DATE or TIME expression belongs to the nearest predicate above it in
    the tree (a reporting verb keeps its own: "said on Monday" dates the statement, not what
-   it reports); places come from place prepositions; counts from the participants. A
-   coordinated verb shares its first conjunct's time and place. `evidence` is the sentence,
-   cut at paragraph breaks.
+   it reports), unless it is a participant the tagger took for a date ("May and the E.U.
+   kicked the can") or a length or age that describes someone ("a 16-year veteran"); places
+   come from place prepositions; counts from the participants. A coordinated verb shares its
+   first conjunct's time and place. `evidence` is the sentence, cut at paragraph breaks.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsledger.analyze.events_args import Participants, of_object
 from newsledger.analyze.events_clause import (
@@ -92,6 +95,9 @@ TO = frozenset({"to"})
 QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 WHETHER = frozenset({"whether", "if"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you", "we", "us"})
+# A date in these roles is a participant the tagger took for a date ("May and the E.U.").
+PARTICIPANT_TIME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
+LENGTH_MODIFIER = re.compile(r"-(?:year|month|week|day|hour|minute)s?\b", re.IGNORECASE)
 
 
 @dataclass
@@ -546,7 +552,7 @@ class _Finder:
         found: dict[int, When] = {}
         doc = self.doc
         for ent in doc.ents:
-            if ent.label_ not in TIME_LABELS:
+            if ent.label_ not in TIME_LABELS or _names_no_time_of_its_clause(ent, predicates):
                 continue
             start, end, anchor = ent.start, ent.end, ent.root.head
             if ent.root.dep_ == "pobj" and anchor.dep_ == "prep":
@@ -640,6 +646,19 @@ def _asserts_a_clause(verb: Token) -> bool:
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _names_no_time_of_its_clause(expression: SpacySpan, predicates: set[int]) -> bool:
+    """A date or time the parser found that dates no predicate: a participant ("May and the
+    E.U. kicked the can", "May's vision", "completed two years of investigating") or a length
+    or an age that describes someone ("a 16-year veteran", "my 3-year-old"). The possessor of
+    an event noun is its time ("Tuesday's summit")."""
+    root = expression.root
+    if root.dep_ == "poss" and root.head.i in predicates:
+        return False
+    if root.dep_ in PARTICIPANT_TIME_DEPS or expression.text.lower().endswith("-old"):
+        return True
+    return root.dep_ in ("amod", "compound") and bool(LENGTH_MODIFIER.search(expression.text))
 
 
 def _asks_a_question(verb: Token) -> bool:
