@@ -97,6 +97,7 @@ WHETHER = frozenset({"whether", "if"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you", "we", "us"})
 # A date in these roles is a participant the tagger took for a date ("May and the E.U.").
 PARTICIPANT_TIME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
+# A hyphenated length describes a noun and dates nothing ("a 22-month investigation").
 LENGTH_MODIFIER = re.compile(r"-(?:year|month|week|day|hour|minute)s?\b", re.IGNORECASE)
 
 

@@ -119,10 +119,11 @@ class Participants:
 
     def is_actor(self, token: Token) -> bool:
         """Whether a participant names someone who can act: an entity that is not a place, a
-        personal pronoun, an agent noun ("rebels", "police"), or a phrase with a name in it."""
+        personal pronoun, an agent noun ("rebels", "police"), or a phrase with a name in it.
+        An agent noun acts whatever entity it names ("Ivory Coast rebels", Ivory Coast being a
+        place), and counts as written too ("media" is lemmatised "medium")."""
         cues = self.cues
         lower = token.lower_
-        # The word as written too: "media" is lemmatised "medium".
         if (
             lower in cues.actor_pronouns
             or lower in self.agents
@@ -295,7 +296,7 @@ def _number_word(word: str, words: dict[str, float]) -> float | None:
 
 def _written_as_a_name(token: Token) -> bool:
     """A proper noun, or a word the tagger took for a common noun but whose capitals say it
-    names someone ("ICE", "Wikileaks" after the sentence's first word)."""
+    names someone ("ICE"; "Wikileaks" anywhere but at the start of a sentence)."""
     if token.pos_ == "PROPN" or (token.is_upper and len(token) > 1):
         return True
     return token.is_title and token.i != token.sent.start
