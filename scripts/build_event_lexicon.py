@@ -28,8 +28,9 @@ repository. Inputs:
   names no entity.
 
 Where the dictionary gives one shape several codes, a pattern with nothing beyond the captured
-words beats one with extra words, then the most frequent category wins, then a category beats
-none, then the earliest. Rows the lookup would answer the same way without them are dropped.
+words beats one with extra words (a braced compound's words before its head are extra: "{DEFIANT
+STATEMENT}" is no plain "STATEMENT"), then the most frequent category wins, then a category
+beats none, then the earliest. Rows the lookup would answer the same way without them are dropped.
 """
 
 from __future__ import annotations
@@ -271,6 +272,12 @@ def heads(item: str, synsets: dict[str, list[str]]) -> list[str] | None:
     return [singular(word)]
 
 
+def _compound(item: str) -> bool:
+    """A braced phrase of several words ("{DEFIANT STATEMENT}"): its head alone matches more
+    than the pattern says, as a pattern with extra words does."""
+    return item.startswith("{") and len(item.strip("{}").split()) > 1
+
+
 def pattern_shapes(
     items: str, synsets: dict[str, list[str]]
 ) -> tuple[list[tuple[str | None, str | None, str | None]], bool] | None:
@@ -304,7 +311,7 @@ def pattern_shapes(
                 objects = heads(rest[0], synsets)
                 if objects is None:
                     return None
-                extra = extra or len(rest) > 1
+                extra = extra or len(rest) > 1 or _compound(rest[0])
             continue
         word = token.lower()
         if particle is None and objects is None and not prepositions and word in PARTICLES:
@@ -315,6 +322,7 @@ def pattern_shapes(
             objects = heads(token, synsets)
             if objects is None:
                 return None
+            extra = extra or _compound(token)
         else:
             extra = True
     shapes = [

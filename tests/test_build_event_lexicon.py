@@ -37,3 +37,14 @@ def test_a_verb_lines_last_in_is_its_particle_and_other_prepositions_stay() -> N
     assert builder.verb_shape("+GIVE_IN") == ("give", "in", None, None)
     assert builder.verb_shape("+ASK_FOR") == ("ask", None, "for", None)
     assert builder.verb_shape("+CARRY_OUT") == ("carry", "out", None, None)
+
+
+def test_a_braced_compound_has_words_beyond_its_head() -> None:
+    # "ISSUE * {DEFIANT STATEMENT} [114]" must not tie with "ISSUE * STATEMENT [010]".
+    builder = load_script("build_event_lexicon")
+    assert builder.pattern_shapes("* STATEMENT", {}) == ([(None, None, "statement")], True)
+    assert builder.pattern_shapes("* {DEFIANT STATEMENT}", {}) == (
+        [(None, None, "statement")],
+        False,
+    )
+    assert builder.pattern_shapes("* (FOR {MILITARY AID})", {}) == ([(None, "for", "aid")], False)
