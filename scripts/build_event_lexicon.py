@@ -12,8 +12,11 @@ repository. Inputs:
   patterns). A verb alone gets its own code, else its block's. A pattern becomes a row with the
   verb's particle, preposition and object noun; a pattern that constrains words before the verb
   ("- DEMONSTRATORS * [141]") cannot be expressed by such a row and is left out. A pattern whose
-  comment names one of the block's verbs is that verb's own; otherwise it applies to every
-  single-word verb of the block, as PETRARCH2 applies it.
+  comment names one of the block's verbs is that verb's own (a form the verb line lists counts:
+  FIND {FINDS FOUND}); one whose comment names a verb of another block came from there and is
+  that verb's ("- * VISIT [042] # CONCLUDE" under CANCEL: suspending a visit makes none, where
+  PETRARCH2 gives it to every verb of the block); otherwise it applies to every single-word
+  verb of the block, as PETRARCH2 applies it.
 - `CAMEO2PLOVER-2021.txt`: CAMEO code → PLOVER category, by the longest listed prefix of the
   code. CAMEO's 01 (public statements) and the null code `---` give no category: those rows
   mark verbs known not to be events ("say"). CAMEO's 02 (appeals) is absent from that table but
@@ -147,6 +150,8 @@ class Block:
     name: str
     code: str
     verbs: dict[str, str | None] = field(default_factory=dict)  # verb line → own code
+    # verb line → the forms it lists ("FIND {FINDS FOUND FINDING}"), irregular ones among them
+    listed_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     patterns: list[tuple[str, str, str]] = field(default_factory=list)  # items, code, comment
 
 
@@ -230,8 +235,11 @@ def read_cameo(path: Path) -> tuple[dict[str, list[str]], list[Block]]:
             continue
         verb = _VERB.match(line.strip())
         if verb:
-            plus, name, _forms, code = verb.groups()
+            plus, name, listed, code = verb.groups()
             blocks[-1].verbs[plus + name] = code
+            blocks[-1].listed_forms[plus + name] = tuple(
+                form.lstrip("+") for form in (listed or "").split()
+            )
     return synsets, blocks
 
 
@@ -337,6 +345,13 @@ def dictionary_rows(
     synsets: dict[str, list[str]], blocks: list[Block], table: dict[str, str]
 ) -> Iterator[tuple[tuple[str, str | None, str | None, str | None], Candidate]]:
     order = 0
+    everywhere: dict[str, str] = {}
+    for block in blocks:
+        for name in block.verbs:
+            shape = verb_shape(name)
+            if shape is not None and shape[1:] == (None, None, None):
+                for form in (*verb_forms(name.lstrip("+")), *block.listed_forms.get(name, ())):
+                    everywhere.setdefault(form, shape[0])
     for block in blocks:
         forms: dict[str, str] = {}
         single: list[str] = []
@@ -352,7 +367,7 @@ def dictionary_rows(
             )
             if shape[1:] == (None, None, None):
                 single.append(shape[0])
-                for form in verb_forms(name.lstrip("+")):
+                for form in (*verb_forms(name.lstrip("+")), *block.listed_forms.get(name, ())):
                     forms.setdefault(form, shape[0])
         for items, code, comment in block.patterns:
             parsed = pattern_shapes(items, synsets)
@@ -360,7 +375,10 @@ def dictionary_rows(
                 continue
             shapes, exact = parsed
             named = comment.replace(",", " ").split()[:1]
-            owner = forms.get(named[0].split("_")[0]) if named else None
+            word = named[0].split("_")[0] if named else ""
+            # A comment naming a verb of another block says where the pattern came from
+            # ("- * VISIT [042] # CONCLUDE" under CANCEL): that verb's, not "suspended a visit".
+            owner = forms.get(word) or everywhere.get(word)
             for lemma in [owner] if owner else single:
                 for particle, preposition, obj in shapes:
                     order += 1

@@ -48,3 +48,38 @@ def test_a_braced_compound_has_words_beyond_its_head() -> None:
         False,
     )
     assert builder.pattern_shapes("* (FOR {MILITARY AID})", {}) == ([(None, "for", "aid")], False)
+
+
+MOVED_PATTERNS = """\
+####### VERB PATTERNS #######
+---  CANCEL   [---]  ---
+END
+SUSPEND
+- * VISIT                                             [042]         # CONCLUDE
+- * TALKS                                             [160]         # SUSPEND
+
+---  DISCOVER   [---]  ---
+FIND {FINDS FOUND FINDING}
+LOCATE
+- * GUILTY                                            [173]         # FOUND
+
+---  CONCLUDE   [040]  ---
+CONCLUDE
+"""
+
+
+def test_a_pattern_belongs_to_the_verb_its_comment_names(tmp_path: Path) -> None:
+    builder = load_script("build_event_lexicon")
+    source = tmp_path / "CAMEO.2.0.txt"
+    source.write_text(MOVED_PATTERNS, encoding="latin-1")
+    synsets, blocks = builder.read_cameo(source)
+    table = {"04": "CONSULT", "16": "SANCTION", "17": "COERCE"}
+    rows = {key for key, _ in builder.dictionary_rows(synsets, blocks, table) if key[3]}
+    # Noted as CONCLUDE's though listed under CANCEL: suspending a visit makes none.
+    assert ("conclude", None, None, "visit") in rows
+    assert ("suspend", None, None, "visit") not in rows
+    assert ("end", None, None, "visit") not in rows
+    assert ("suspend", None, None, "talk") in rows
+    # FOUND is a form FIND lists.
+    assert ("find", None, None, "guilty") in rows
+    assert ("locate", None, None, "guilty") not in rows
