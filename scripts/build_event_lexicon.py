@@ -10,8 +10,10 @@ repository. Inputs:
 - `CAMEO.2.0.txt`, PETRARCH2's verb dictionary: synonym sets (`&WEAPON`), then verb blocks
   (`--- NAME [code] ---`, the verbs with optional own codes, then `- * OBJECT [code] # VERB`
   patterns). A verb alone gets its own code, else its block's. A pattern becomes a row with the
-  verb's particle, preposition and object noun; a pattern that constrains words before the verb
-  ("- DEMONSTRATORS * [141]") cannot be expressed by such a row and is left out. A pattern whose
+  verb's particle, preposition and object noun, and the word, synset or compound before the
+  verb as its subject ("- SOLDIER * [0874] # SURRENDER": soldiers surrendering retreat, where a
+  bare surrender concedes); a pattern with more words before the verb ("- ABRUPTLY HALTED *")
+  cannot be expressed by such a row and is left out. A pattern whose
   comment names one of the block's verbs is that verb's own (a form the verb line lists counts:
   FIND {FINDS FOUND}); one whose comment names a verb of another block came from there and is
   that verb's ("- * VISIT [042] # CONCLUDE" under CANCEL: suspending a visit makes none, where
@@ -288,17 +290,28 @@ def _compound(item: str) -> bool:
 
 def pattern_shapes(
     items: str, synsets: dict[str, list[str]]
-) -> tuple[list[tuple[str | None, str | None, str | None]], bool] | None:
-    """(particle, preposition, object) choices of a pattern's words after the verb, and whether
-    the pattern has nothing beyond them; None when it cannot be expressed."""
+) -> tuple[list[tuple[str | None, str | None, str | None, str | None]], bool] | None:
+    """(particle, preposition, object, subject) choices of a pattern's words, and whether the
+    pattern has nothing beyond them; None when it cannot be expressed. One word, synset or
+    compound before the verb is its subject ("- SOLDIER * [0874]")."""
     tokens = _ITEM.findall(items)
     star = next((i for i, token in enumerate(tokens) if token in ("*", "**")), None)
-    if star is None or any(token not in MARKERS for token in tokens[:star]):
+    if star is None:
         return None
+    before = [token for token in tokens[:star] if token not in MARKERS]
+    if len(before) > 1:
+        return None
+    subjects: list[str | None] = [None]
+    extra = False
+    if before:
+        found = heads(before[0], synsets)
+        if found is None:
+            return None
+        subjects = list(found)
+        extra = _compound(before[0])
     particle: str | None = None
     prepositions: list[str] = []
     objects: list[str] | None = None
-    extra = False
     for token in tokens[star + 1 :]:
         if token in MARKERS or token.lower() in SKIPPED_WORDS:
             continue
@@ -334,16 +347,19 @@ def pattern_shapes(
         else:
             extra = True
     shapes = [
-        (particle, preposition, obj)
+        (particle, preposition, obj, subject)
         for preposition in (prepositions or [None])
         for obj in (objects or [None])
+        for subject in subjects
     ]
     return shapes, not extra
 
 
 def dictionary_rows(
     synsets: dict[str, list[str]], blocks: list[Block], table: dict[str, str]
-) -> Iterator[tuple[tuple[str, str | None, str | None, str | None], Candidate]]:
+) -> Iterator[tuple[tuple[str, str | None, str | None, str | None, str | None], Candidate]]:
+    """((lemma, particle, preposition, object, subject), candidate) for every verb and
+    pattern shape of the dictionary."""
     order = 0
     everywhere: dict[str, str] = {}
     for block in blocks:
@@ -362,7 +378,7 @@ def dictionary_rows(
             code = own if own and own.strip() else block.code
             order += 1
             yield (
-                shape,
+                (*shape, None),
                 Candidate(plover_category(code, table), _cameo(code), own is not None, order),
             )
             if shape[1:] == (None, None, None):
@@ -380,10 +396,10 @@ def dictionary_rows(
             # ("- * VISIT [042] # CONCLUDE" under CANCEL): that verb's, not "suspended a visit".
             owner = forms.get(word) or everywhere.get(word)
             for lemma in [owner] if owner else single:
-                for particle, preposition, obj in shapes:
+                for particle, preposition, obj, subject in shapes:
                     order += 1
                     yield (
-                        (lemma, particle, preposition, obj),
+                        (lemma, particle, preposition, obj, subject),
                         Candidate(plover_category(code, table), _cameo(code), exact, order),
                     )
 
@@ -408,11 +424,11 @@ def choose(candidates: list[Candidate]) -> Candidate:
 def build(dictionaries: Path, plover: Path, curated: Path) -> list[LexiconRow]:
     table = read_plover_table(plover / "CAMEO2PLOVER-2021.txt")
     synsets, blocks = read_cameo(dictionaries / "CAMEO.2.0.txt")
-    grouped: dict[tuple[str, str | None, str | None, str | None], list[Candidate]] = {}
+    grouped: dict[tuple[str, str | None, str | None, str | None, str | None], list[Candidate]] = {}
     for key, candidate in dictionary_rows(synsets, blocks, table):
         grouped.setdefault(key, []).append(candidate)
-    rows: dict[tuple[str, str, str | None, str | None, str | None], LexiconRow] = {}
-    for (lemma, particle, preposition, obj), candidates in grouped.items():
+    rows: dict[tuple[str, str, str | None, str | None, str | None, str | None], LexiconRow] = {}
+    for (lemma, particle, preposition, obj, subject), candidates in grouped.items():
         chosen = choose(candidates)
         row = LexiconRow.model_validate(
             {
@@ -420,6 +436,7 @@ def build(dictionaries: Path, plover: Path, curated: Path) -> list[LexiconRow]:
                 "particle": particle,
                 "preposition": preposition,
                 "object": obj,
+                "subject": subject,
                 "category": chosen.category,
                 "cameo": chosen.cameo,
                 "source": SOURCE,
@@ -463,6 +480,7 @@ def _within(general: LexiconRow, specific: LexiconRow) -> bool:
         (general.particle, specific.particle),
         (general.preposition, specific.preposition),
         (general.object, specific.object),
+        (general.subject, specific.subject),
     )
     if general.object is not None and general.preposition != specific.preposition:
         return False
@@ -482,8 +500,8 @@ def read_curated(path: Path) -> Iterable[LexiconRow]:
                 raise SystemExit(f"{path}:{number}: {exc}") from exc
 
 
-def _key(row: LexiconRow) -> tuple[str, str, str | None, str | None, str | None]:
-    return (row.pos, row.lemma, row.particle, row.preposition, row.object)
+def _key(row: LexiconRow) -> tuple[str, str, str | None, str | None, str | None, str | None]:
+    return (row.pos, row.lemma, row.particle, row.preposition, row.object, row.subject)
 
 
 def read_agents(path: Path) -> list[str]:

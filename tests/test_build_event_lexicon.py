@@ -42,12 +42,26 @@ def test_a_verb_lines_last_in_is_its_particle_and_other_prepositions_stay() -> N
 def test_a_braced_compound_has_words_beyond_its_head() -> None:
     # "ISSUE * {DEFIANT STATEMENT} [114]" must not tie with "ISSUE * STATEMENT [010]".
     builder = load_script("build_event_lexicon")
-    assert builder.pattern_shapes("* STATEMENT", {}) == ([(None, None, "statement")], True)
+    assert builder.pattern_shapes("* STATEMENT", {}) == ([(None, None, "statement", None)], True)
     assert builder.pattern_shapes("* {DEFIANT STATEMENT}", {}) == (
-        [(None, None, "statement")],
+        [(None, None, "statement", None)],
         False,
     )
-    assert builder.pattern_shapes("* (FOR {MILITARY AID})", {}) == ([(None, "for", "aid")], False)
+    assert builder.pattern_shapes("* (FOR {MILITARY AID})", {}) == (
+        [(None, "for", "aid", None)],
+        False,
+    )
+
+
+def test_a_word_before_the_verb_is_its_subject() -> None:
+    builder = load_script("build_event_lexicon")
+    synsets = {"&MILITARY": ["TROOPS", "ARMY"]}
+    assert builder.pattern_shapes("SOLDIER *", synsets) == ([(None, None, None, "soldier")], True)
+    assert builder.pattern_shapes("&MILITARY * BACK", synsets) == (
+        [("back", None, None, "army"), ("back", None, None, "troop")],
+        True,
+    )
+    assert builder.pattern_shapes("ETHNICALLY CLEANSED *", synsets) is None
 
 
 MOVED_PATTERNS = """\
@@ -76,10 +90,10 @@ def test_a_pattern_belongs_to_the_verb_its_comment_names(tmp_path: Path) -> None
     table = {"04": "CONSULT", "16": "SANCTION", "17": "COERCE"}
     rows = {key for key, _ in builder.dictionary_rows(synsets, blocks, table) if key[3]}
     # Noted as CONCLUDE's though listed under CANCEL: suspending a visit makes none.
-    assert ("conclude", None, None, "visit") in rows
-    assert ("suspend", None, None, "visit") not in rows
-    assert ("end", None, None, "visit") not in rows
-    assert ("suspend", None, None, "talk") in rows
+    assert ("conclude", None, None, "visit", None) in rows
+    assert ("suspend", None, None, "visit", None) not in rows
+    assert ("end", None, None, "visit", None) not in rows
+    assert ("suspend", None, None, "talk", None) in rows
     # FOUND is a form FIND lists.
-    assert ("find", None, None, "guilty") in rows
-    assert ("locate", None, None, "guilty") not in rows
+    assert ("find", None, None, "guilty", None) in rows
+    assert ("locate", None, None, "guilty", None) not in rows

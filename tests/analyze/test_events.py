@@ -159,6 +159,9 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         # CAMEO's braced compounds match whole: "{DEFIANT STATEMENT}" is no plain statement.
         ("MGM Resorts issued a statement.", "issue", None),
         ("The rebels launched an attack on the city.", "attack", "ASSAULT"),
+        # CAMEO's subject patterns: soldiers surrendering retreat, a suspect concedes.
+        ("The soldiers surrendered to the rebels.", "surrender", "RETREAT"),
+        ("The suspect surrendered to police.", "surrender", "CONCEDE"),
     ],
 )
 def test_a_verb_has_the_category_news_gives_it(

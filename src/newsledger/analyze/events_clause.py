@@ -112,11 +112,13 @@ class Clauses:
         predicates = [c for c in verb.children if c.dep_ == "oprd"]
         named = [self.near(verb, self.object(verb)), object_predicate(verb), *predicates]
         objects = {o for o in named if o is not None}
+        subject = None if self.passive(verb) else self.near(verb, self.subject(verb))
         return self.lexicon.match(
             self.lemma(verb),
             frozenset(particles(verb, self.lexicon.particles)),
             frozenset().union(*(lemmas(o) for o in objects)),
             governing_prepositions(verb),
+            lemmas(subject) if subject is not None else frozenset(),
         )
 
     def object(self, verb: Token) -> Token | None:

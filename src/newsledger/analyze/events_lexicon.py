@@ -7,12 +7,12 @@ verb dictionary (mapped to PLOVER through `CAMEO2PLOVER-2021.txt`) and the hand-
 rules read. All are read once per process (`load_event_lexicon`).
 
 A verb row matches a clause when the clause has every part the row names: its particle ("carry
-*out*"), its preposition ("call *for*"), and its object noun (the direct object, or the object
-of the row's preposition: "stage *rallies*", "call for *sanctions*"). Among the rows that match,
-the one naming the most parts wins, and a curated row wins over a dictionary row of the same
-shape, so "summon the ambassador" finds the curated ACCUSE row before the bare verb's CONSULT.
-A row whose category is null marks a verb or phrase that is known not to be a PLOVER event
-("say", "kill himself").
+*out*"), its preposition ("call *for*"), its object noun (the direct object, or the object of
+the row's preposition: "stage *rallies*", "call for *sanctions*"), and the subject noun of an
+active verb ("the *soldiers* surrendered"). Among the rows that match, the one naming the most
+parts wins, and a curated row wins over a dictionary row of the same shape, so "summon the
+ambassador" finds the curated ACCUSE row before the bare verb's CONSULT. A row whose category
+is null marks a verb or phrase that is known not to be a PLOVER event ("say", "kill himself").
 """
 
 from __future__ import annotations
@@ -62,6 +62,9 @@ class LexiconRow(BaseModel):
     particle: str | None = None
     preposition: str | None = None
     object: str | None = None
+    # The noun a CAMEO pattern names before the verb, its subject ("- SOLDIER * [0874]":
+    # soldiers surrendering retreat, where a suspect surrendering concedes).
+    subject: str | None = None
     # Noun rows: the verb that names the event ("expulsion" is "expel"), and what the object
     # of "of" is ("the expulsion of the group": the target; "the protests of students": the actor).
     verb: str | None = None
@@ -73,7 +76,10 @@ class LexiconRow(BaseModel):
 
     @property
     def parts(self) -> int:
-        return sum(part is not None for part in (self.particle, self.preposition, self.object))
+        return sum(
+            part is not None
+            for part in (self.particle, self.preposition, self.object, self.subject)
+        )
 
 
 class EventCues(BaseModel):
@@ -173,14 +179,18 @@ class EventLexicon:
         particles: frozenset[str],
         objects: frozenset[str],
         prepositions: Mapping[str, frozenset[str]],
+        subjects: frozenset[str] = frozenset(),
     ) -> LexiconRow | None:
         """The most specific row for a verb in a clause.
 
         `objects` holds the lemmas of the direct object (its head and noun modifiers);
-        `prepositions` maps each preposition of the verb to the lemmas of its object.
+        `prepositions` maps each preposition of the verb to the lemmas of its object;
+        `subjects` the lemmas of an active verb's subject.
         """
         for row in self.verbs.get(lemma, ()):
             if row.particle is not None and row.particle not in particles:
+                continue
+            if row.subject is not None and row.subject not in subjects:
                 continue
             if row.preposition is not None:
                 governed = prepositions.get(row.preposition)
