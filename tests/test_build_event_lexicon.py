@@ -97,3 +97,15 @@ def test_a_pattern_belongs_to_the_verb_its_comment_names(tmp_path: Path) -> None
     # FOUND is a form FIND lists.
     assert ("find", None, None, "guilty", None) in rows
     assert ("locate", None, None, "guilty", None) not in rows
+
+
+def test_plurals_become_the_lemmas_spacy_gives() -> None:
+    builder = load_script("build_event_lexicon")
+    words = ("TROOPS", "MILITIAS", "PARTIES", "TALKS", "PRESS")
+    assert [builder.singular(word) for word in words] == [
+        "troop",
+        "militia",
+        "party",
+        "talk",
+        "press",
+    ]
