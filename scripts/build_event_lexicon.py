@@ -13,12 +13,12 @@ repository. Inputs:
   verb's particle, preposition and object noun, and the word, synset or compound before the
   verb as its subject ("- SOLDIER * [0874] # SURRENDER": soldiers surrendering retreat, where a
   bare surrender concedes); a pattern with more words before the verb ("- ABRUPTLY HALTED *")
-  cannot be expressed by such a row and is left out. A pattern whose
-  comment names one of the block's verbs is that verb's own (a form the verb line lists counts:
-  FIND {FINDS FOUND}); one whose comment names a verb of another block came from there and is
-  that verb's ("- * VISIT [042] # CONCLUDE" under CANCEL: suspending a visit makes none, where
-  PETRARCH2 gives it to every verb of the block); otherwise it applies to every single-word
-  verb of the block, as PETRARCH2 applies it.
+  cannot be expressed by such a row and is left out. A pattern whose comment names one of the
+  block's verbs is that verb's own (a form the verb line lists counts: FIND {FINDS FOUND}); one
+  whose comment names a verb of another block came from there and is that verb's ("- * VISIT
+  [042] # CONCLUDE" under CANCEL: suspending a visit makes none, where PETRARCH2 gives it to
+  every verb of the block); otherwise it applies to every single-word verb of the block, as
+  PETRARCH2 applies it.
 - `CAMEO2PLOVER-2021.txt`: CAMEO code → PLOVER category, by the longest listed prefix of the
   code. CAMEO's 01 (public statements) and the null code `---` give no category: those rows
   mark verbs known not to be events ("say"). CAMEO's 02 (appeals) is absent from that table but
@@ -33,9 +33,10 @@ repository. Inputs:
   names no entity.
 
 Where the dictionary gives one shape several codes, a pattern with nothing beyond the captured
-words beats one with extra words (a braced compound's words before its head are extra: "{DEFIANT
-STATEMENT}" is no plain "STATEMENT"), then the most frequent category wins, then a category
-beats none, then the earliest. Rows the lookup would answer the same way without them are dropped.
+words beats one with extra words (a braced compound's words before its head are extra:
+"{DEFIANT STATEMENT}" is no plain "STATEMENT"), then the most frequent category wins, then a
+category beats none, then the earliest. Rows the lookup would answer the same way without them
+are dropped.
 """
 
 from __future__ import annotations
