@@ -664,6 +664,11 @@ def test_event_noun_in_a_circumstance_is_its_setting(analyzer: Analyzer) -> None
     assert [e.action.lemma for e in events] == ["blame"]
 
 
+def test_adjective_names_no_participant(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "Iran threatened to launch a new military offensive.")
+    assert [(e.action.lemma, e.target) for e in events] == [("threaten", None), ("launch", None)]
+
+
 def test_recipient_of_a_thing_done(analyzer: Analyzer) -> None:
     cut = event(events_of(analyzer, "Italy cut air links with Serbia."), "cut")
     assert cut.target is not None and cut.target.text == "Serbia"

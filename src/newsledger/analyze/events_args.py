@@ -121,10 +121,11 @@ class Participants:
         """Whether a participant names someone who can act: an entity that is not a place, a
         personal pronoun, an agent noun ("rebels", "police"), or a phrase with a name in it.
         An agent noun acts whatever entity it names ("Ivory Coast rebels", Ivory Coast being a
-        place), and counts as written too ("media" is lemmatised "medium")."""
+        place), and counts as written too ("media" is lemmatised "medium"); an adjective
+        that modifies a noun is none ("a *military* offensive")."""
         cues = self.cues
         lower = token.lower_
-        if (
+        if token.dep_ != "amod" and (
             lower in cues.actor_pronouns
             or lower in self.agents
             or token.lemma_.lower() in self.agents
