@@ -664,6 +664,46 @@ def test_event_noun_in_a_circumstance_is_its_setting(analyzer: Analyzer) -> None
     assert [e.action.lemma for e in events] == ["blame"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides signed the deal after hours of negotiations.",
+        "The two sides signed the deal at the end of the summit.",
+    ],
+)
+def test_event_noun_measured_or_staged_in_a_circumstance_is_its_setting(
+    analyzer: Analyzer, text: str
+) -> None:
+    assert [e.action.lemma for e in events_of(analyzer, text)] == ["sign"]
+
+
+def test_participle_the_tagger_took_for_a_past_tense_is_no_event(analyzer: Analyzer) -> None:
+    text = "Chad opened its camps today to most Sudanese ordered out of Libya as illegal migrants."
+    assert [e.action.lemma for e in events_of(analyzer, text)] == ["open"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "actor", "target"),
+    [
+        # No verb at the sentence's root: the verb hung on a noun is the sentence's own.
+        (
+            "A Pennsylvania grand jury report named 301 priests, based on church archives.",
+            "name",
+            "A Pennsylvania grand jury report",
+            "301 priests",
+        ),
+        # A subject and an auxiliary make a finite verb of a noun's complement clause.
+        ("Nobody doubts the fact that Julian has met Manafort.", "meet", "Julian", "Manafort"),
+    ],
+)
+def test_verb_hung_on_a_noun_keeps_its_voice(
+    analyzer: Analyzer, text: str, lemma: str, actor: str, target: str
+) -> None:
+    found = event(events_of(analyzer, text), lemma)
+    assert found.actor is not None and found.actor.text == actor
+    assert found.target is not None and found.target.text == target
+
+
 def test_adjective_names_no_participant(analyzer: Analyzer) -> None:
     events = events_of(analyzer, "Iran threatened to launch a new military offensive.")
     assert [(e.action.lemma, e.target) for e in events] == [("threaten", None), ("launch", None)]

@@ -20,8 +20,9 @@ Rules, in the order `find_events` applies them to the parsed Doc (the clause syn
    authorized to speak publicly": CAMEO's 012, a statement), a subjectless purpose clause
    ("sent experts to investigate": an aim the governing event serves), and an event noun in a
    circumstantial phrase of a predicate ("blamed Israel for the bombing", "imposed after
-   clashes"), unless the predicate's lexicon row governs that preposition ("called for the
-   expulsion") or it is "under" ("put under investigation").
+   clashes", "signed after hours of negotiations"), unless the predicate's lexicon row
+   governs that preposition ("called for the expulsion") or it is "under" ("put under
+   investigation").
 2. Participants: actor and target from the clause (active, passive, coordination, control,
    prepositional targets), each resolved to an entity.
 3. Negation, and refusals: a negated AGREE, CONCEDE or RETREAT ("will not accept") is REJECT,
@@ -69,6 +70,7 @@ from newsledger.analyze.events_clause import (
     noun_words,
     object_predicate,
     particles,
+    past_participle_modifier,
     shares_auxiliaries,
 )
 from newsledger.analyze.events_lexicon import EventLexicon
@@ -239,7 +241,9 @@ class _Finder:
         if _has_subject(verb):
             return False
         infinitive = has_aux(verb, TO)
-        if verb.dep_ == "acl" and not infinitive and verb.tag_ in ("VBN", "VBG"):
+        if not infinitive and (
+            past_participle_modifier(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBG")
+        ):
             return True
         return (
             verb.dep_ == "advcl"
@@ -265,8 +269,17 @@ class _Finder:
     def _adjunct_noun(self, noun: Token) -> bool:
         """An event noun in a circumstantial phrase of a predicate is its setting, not a
         second event ("blamed Israel for the bombing", "a settlement reached in peace
-        talks", "imposed after clashes"); an event noun the predicate's lexicon row governs
-        ("called for the expulsion") is its content and stays."""
+        talks", "imposed after clashes"), also when a noun measures or stages it ("despite
+        *hours of* negotiations", "at *the end of* the assault"); an event noun the
+        predicate's lexicon row governs ("called for the expulsion") is its content and
+        stays."""
+        nouns = self.lexicon.nouns
+        while (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.lemma_.lower() in self.cues.setting_nouns
+        ):
+            noun = noun.head.head
         prep = noun.head
         if noun.dep_ != "pobj" or prep.dep_ not in ("prep", "agent") or prep.lower_ == "under":
             # "put under investigation", "placed under arrest": the state the event imposes.
@@ -275,7 +288,7 @@ class _Finder:
         if governor.pos_ == "VERB":
             row = self.clauses.row(governor)
             return row is None or row.preposition != prep.lower_
-        return governor.pos_ == "NOUN" and governor.lemma_.lower() in self.lexicon.nouns
+        return governor.pos_ == "NOUN" and governor.lemma_.lower() in nouns
 
     def _verb(self, verb: Token) -> _Draft | None:
         clauses, cues = self.clauses, self.cues

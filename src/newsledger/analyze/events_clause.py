@@ -40,6 +40,10 @@ from newsledger.analyze.events_lexicon import EventLexicon, LexiconRow
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
+# Children only a finite verb has, not a participle that modifies a noun; and its objects,
+# which a participle seldom has ("officials *paid* $51,000").
+FINITE_VERB_DEPS = SUBJECT_DEPS | {"aux"}
+VERB_OBJECT_DEPS = frozenset({"dobj", "dative", "ccomp"})
 VERB_POS = frozenset({"VERB", "AUX"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Clauses a verb governs, one of which may be introduced by a preposition the parser reads as
@@ -127,9 +131,7 @@ class Clauses:
         return next((c for c in verb.children if c.dep_ == wanted), None)
 
     def passive(self, verb: Token) -> bool:
-        return any(c.dep_ in PASSIVE_MARKS for c in verb.children) or (
-            verb.dep_ == "acl" and verb.tag_ == "VBN"
-        )
+        return any(c.dep_ in PASSIVE_MARKS for c in verb.children) or past_participle_modifier(verb)
 
     def roles(
         self, verb: Token, row: LexiconRow | None, noun: Token | None
@@ -306,7 +308,7 @@ class Clauses:
                 (
                     _pobj(g)
                     for c in obj.children
-                    if c.dep_ == "acl" and c.tag_ == "VBN"
+                    if past_participle_modifier(c)
                     for g in c.children
                     if g.dep_ == "agent"
                 ),
@@ -426,6 +428,24 @@ class Clauses:
         return self.lemma(verb) not in self.cues.naming_verbs and any(
             c.dep_ == "oprd" and has_negation(c) for c in verb.children
         )
+
+
+def past_participle_modifier(verb: Token) -> bool:
+    """A past participle that modifies a noun ("militiamen *armed* with machetes"), also where
+    the tagger took it for a past tense ("West Africans *ordered* out of Nigeria"). Not a verb
+    with a subject or an auxiliary, nor a past tense with an object, nor a verb with an object
+    in a sentence with no verb at its root: the parser hung the sentence's own verb on a noun
+    ("a grand jury report *named* 301 priests")."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    children = {c.dep_ for c in verb.children}
+    if children & FINITE_VERB_DEPS:
+        return False
+    objects = bool(children & VERB_OBJECT_DEPS)
+    verb_root = verb.sent.root.pos_ in VERB_POS
+    if verb.tag_ == "VBN":
+        return verb_root or not objects
+    return verb_root and not objects
 
 
 def shares_auxiliaries(verb: Token) -> bool:

@@ -130,6 +130,9 @@ class EventCues(BaseModel):
     # people or bodies are told apart by the actor nouns, which are looked up first.
     thing_nouns: frozenset[str]
     thing_suffixes: tuple[str, ...]
+    # Nouns that measure or stage an event named by their "of" phrase ("hours of
+    # negotiations", "the end of the assault"): the phrase they head is that event's setting.
+    setting_nouns: frozenset[str]
     time_prepositions: frozenset[str]
     pro_actions: frozenset[str]
     pro_objects: frozenset[str]
