@@ -709,6 +709,29 @@ def test_adjective_names_no_participant(analyzer: Analyzer) -> None:
     assert [(e.action.lemma, e.target) for e in events] == [("threaten", None), ("launch", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "actor", "target"),
+    [
+        # An event noun with no other participant: the first party acts on the second.
+        ("Clashes between police and protesters erupted.", "clash", "police", "protesters"),
+        (
+            "Regular meetings between the pope and his advisers continued.",
+            "meet",
+            "the pope",
+            "his advisers",
+        ),
+        # A coded verb with no other target is done to both.
+        ("Egypt mediated between Hamas and Israel.", "mediate", "Egypt", "Hamas and Israel"),
+    ],
+)
+def test_parties_between(
+    analyzer: Analyzer, text: str, lemma: str, actor: str, target: str
+) -> None:
+    found = event(events_of(analyzer, text), lemma)
+    assert found.actor is not None and found.actor.text == actor
+    assert found.target is not None and found.target.text == target
+
+
 def test_recipient_of_a_thing_done(analyzer: Analyzer) -> None:
     cut = event(events_of(analyzer, "Italy cut air links with Serbia."), "cut")
     assert cut.target is not None and cut.target.text == "Serbia"

@@ -53,11 +53,19 @@ class Participants:
         self.agents = agents
         self.index = EntityIndex(entities)
         self._entities: dict[int, str | None] = {}
+        # Heads whose coordinated nouns are participants of their own ("between police *and
+        # protesters*"), left out of their phrase.
+        self._separate: set[int] = set()
 
     def arg(self, head: Token) -> Arg:
         start, end = self.bounds(head)
         span = Span.of(self.text, start, end)
         return Arg(text=span.text, span=span, entity=self.entity(head))
+
+    def separate(self, head: Token) -> None:
+        """Leave the nouns coordinated with `head` out of its phrase: they are another
+        participant."""
+        self._separate.add(head.i)
 
     def bounds(self, head: Token) -> tuple[int, int]:
         """Character offsets of the participant phrase around `head`."""
@@ -76,6 +84,8 @@ class Participants:
 
     def _collect(self, token: Token, kept: set[int]) -> None:
         for child in token.children:
+            if token.i in self._separate and child.dep_ in ("conj", "cc"):
+                continue
             if child.dep_ in PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
                 if child.is_space:
                     continue

@@ -25,7 +25,12 @@
   a target preposition's object that is not a time or a bare place; the
   object after the last coordinated verb ("killed and wounded many"); for a categorised verb,
   its clause's subject ("claimed that the government killed", "demanded that Hamas stop") or
-  its infinitive's target ("threatened to invade Iraq").
+  its infinitive's target ("threatened to invade Iraq"), else the parties "between" names
+  ("mediated between Hamas and Israel").
+- An event noun's roles: its owner, "by" phrase or entity modifier acts; its "of" object is
+  the actor or target its lexicon row says; else a target preposition's object; with no
+  participant, the parties "between" names are actor and target ("clashes between police and
+  protesters").
 - Negation: "not"/"never" on the verb or on an infinitive's governor, a governor that entails
   the opposite ("failed to persuade"), or on a first conjunct that shares its auxiliaries.
 """
@@ -258,7 +263,7 @@ class Clauses:
             )
         found = self.prepositional_target(verb) or self._shared_object(verb)
         if found is None and category is not None:
-            found = self._complement_target(verb)
+            found = self._complement_target(verb) or _between(verb)
         if found is None and category == "PROTEST":
             # "demonstrated in Serbia": a protest is aimed at who governs where it is held.
             found = self._political_place(verb)
@@ -381,8 +386,12 @@ class Clauses:
 
     def noun_roles(self, noun: Token, row: LexiconRow) -> tuple[Token | None, Token | None]:
         """(actor, target) of an event noun: "its clashes with the soldiers", "the expulsion
-        of the group", "the MKO attack", "the move by the MKO"."""
+        of the group", "the MKO attack", "the move by the MKO"; with neither, the first and
+        the second party "between" names ("clashes between police and protesters")."""
         actor = target = None
+        parties = self._parties(noun)
+        if parties is not None:
+            return parties
         done_to = of_object(noun)
         for child in noun.children:
             if child.dep_ == "poss":
@@ -399,6 +408,24 @@ class Clauses:
         elif done_to is not None and row.of_role == "actor" and actor is None:
             actor = done_to
         return actor, target or self.prepositional_target(noun)
+
+    def _parties(self, noun: Token) -> tuple[Token, Token] | None:
+        """The two parties of an event noun that has no other participant and a "between"
+        phrase of two ("a visit between the members and their families")."""
+        marked = (
+            c.dep_ == "poss"
+            or (c.dep_ == "prep" and c.lower_ == "by")
+            or (c.dep_ in ("compound", "amod") and self.args.entity(c))
+            for c in noun.children
+        )
+        if any(marked) or of_object(noun) is not None:
+            return None
+        first = _between(noun)
+        second = next((c for c in first.children if c.dep_ == "conj"), None) if first else None
+        if first is None or second is None:
+            return None
+        self.args.separate(first)
+        return first, second
 
     def demand(self, verb: Token) -> Token | None:
         """The clause a reporting verb states as an obligation ("said X must ..."), if any."""
@@ -454,6 +481,14 @@ def shares_auxiliaries(verb: Token) -> bool:
         verb.dep_ == "conj"
         and verb.head.pos_ in VERB_POS
         and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def _between(token: Token) -> Token | None:
+    """The first of the parties a "between" phrase of `token` names ("mediated between Hamas
+    and Israel")."""
+    return next(
+        (_pobj(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None
     )
 
 
