@@ -710,6 +710,28 @@ def test_adjective_names_no_participant(analyzer: Analyzer) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "category", "actor", "target"),
+    [
+        ("Police placed the mayor under arrest.", "COERCE", "Police", "the mayor"),
+        (
+            "The minister was placed under house arrest by the junta.",
+            "COERCE",
+            "the junta",
+            "The minister",
+        ),
+        ("A US national has been put under investigation.", "ACCUSE", None, "A US national"),
+    ],
+)
+def test_placed_under_an_act_is_that_act(
+    analyzer: Analyzer, text: str, category: str, actor: str | None, target: str
+) -> None:
+    (found,) = events_of(analyzer, text)
+    assert found.category == category
+    assert (found.actor.text if found.actor else None) == actor
+    assert found.target is not None and found.target.text == target
+
+
+@pytest.mark.parametrize(
     ("text", "lemma", "actor", "target"),
     [
         # An event noun with no other participant: the first party acts on the second.

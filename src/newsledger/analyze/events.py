@@ -12,17 +12,18 @@ Rules, in the order `find_events` applies them to the parsed Doc (the clause syn
    lexicon does not categorise is an uncategorised event on the same condition, unless it is
    a copula, an auxiliary-like verb ("fail", "make") or a reporting verb: "said" belongs to
    attribution, while "accused", "condemned", "called for" and "denied" are PLOVER events
-   and stay. A reporting verb whose clause states an obligation ("said Sudan must return")
-   is the speaker's REQUEST. A light verb with an event noun as object is that noun's event
-   ("staged protest rallies" is protest); an event noun elsewhere is a nominal event ("the
-   expulsion of the group", "the clashes"). Not events: a participle that describes a noun
-   ("militiamen armed with machetes"), declining to comment ("declined to comment", "not
-   authorized to speak publicly": CAMEO's 012, a statement), a subjectless purpose clause
-   ("sent experts to investigate": an aim the governing event serves), and an event noun in a
-   circumstantial phrase of a predicate ("blamed Israel for the bombing", "imposed after
-   clashes", "signed after hours of negotiations"), unless the predicate's lexicon row
-   governs that preposition ("called for the expulsion") or it is "under" ("put under
-   investigation").
+   and stay. A reporting verb whose clause states an obligation ("said Sudan must return") is
+   the speaker's REQUEST. A light verb with an event noun as object is that noun's event
+   ("staged protest rallies" is protest), and so is a placing verb with one under "under",
+   done to its object ("placed the mayor under arrest" is arresting him); an event noun
+   elsewhere is a nominal event ("the expulsion of the group", "the clashes"). Not events: a
+   participle that describes a noun ("militiamen armed with machetes"), declining to comment
+   ("declined to comment", "not authorized to speak publicly": CAMEO's 012, a statement), a
+   subjectless purpose clause ("sent experts to investigate": an aim the governing event
+   serves), and an event noun in a circumstantial phrase of a predicate ("blamed Israel for
+   the bombing", "imposed after clashes", "signed after hours of negotiations"), unless the
+   predicate's lexicon row governs that preposition ("called for the expulsion") or it is
+   "under" ("came under investigation").
 2. Participants: actor and target from the clause (active, passive, coordination, control,
    prepositional targets), each resolved to an entity.
 3. Negation, and refusals: a negated AGREE, CONCEDE or RETREAT ("will not accept") is REJECT,
@@ -301,7 +302,19 @@ class _Finder:
         obj = clauses.near(verb, clauses.object(verb))
         row = clauses.row(verb)
         nominal = noun_words(obj, self.lexicon.nouns) if lemma in cues.light_verbs else []
-        if obj is not None and nominal:
+        placed_under = self._placed_under(verb) if lemma in cues.placing_verbs else None
+        if placed_under is not None:
+            # "placed the mayor under arrest" is arresting the mayor, and "has been put under
+            # investigation" being investigated: the verb's participants, the noun's act.
+            noun_row = self.lexicon.nouns[placed_under.lemma_.lower()]
+            specific = row is not None and row.category is not None and row.preposition == "under"
+            category = row.category if row is not None and specific else noun_row.category
+            end = placed_under.idx + len(placed_under)
+            draft = _Draft(
+                verb, noun_row.verb or noun_row.lemma, verb.idx, end, category, noun=placed_under
+            )
+            draft.actor, draft.target = clauses.roles(verb, row, None)
+        elif obj is not None and nominal:
             noun_row = self.lexicon.nouns[nominal[0].lemma_.lower()]
             # The row of the verb with this event noun ("launched a mediation"), not with a
             # word beside it ("launched a mediation *effort*", CAMEO's appeal).
@@ -334,7 +347,8 @@ class _Finder:
                 row = None
             category = row.category if row is not None else None
             draft = _Draft(verb, lemma, verb.idx, verb.idx + len(verb), category)
-        draft.actor, draft.target = clauses.roles(verb, row, draft.noun)
+        if placed_under is None:
+            draft.actor, draft.target = clauses.roles(verb, row, draft.noun)
         demand = clauses.demand(verb) if draft.category is None else None
         if demand is not None:
             # "Russia said that Sudan must return the helicopter" is Russia's demand.
@@ -347,6 +361,17 @@ class _Finder:
         if draft.negated and draft.category in REFUSED and draft.actor is not None:
             draft.category = "REJECT"
         return draft
+
+    def _placed_under(self, verb: Token) -> Token | None:
+        """The event noun a placing verb puts its object under ("under arrest")."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "under":
+                found = noun_words(
+                    next((c for c in child.children if c.dep_ == "pobj"), None), self.lexicon.nouns
+                )
+                if found:
+                    return found[0]
+        return None
 
     def _governs_comment(self, verb: Token) -> bool:
         """'declined to comment', 'refused to say where', 'not authorized to speak publicly';

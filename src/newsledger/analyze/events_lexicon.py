@@ -113,6 +113,8 @@ class EventCues(BaseModel):
     negative_governors: frozenset[str]
     subject_control_verbs: frozenset[str]
     light_verbs: frozenset[str]
+    # Verbs that put someone under an event noun's act ("placed the mayor under arrest").
+    placing_verbs: frozenset[str]
     predicate_objects: frozenset[str]
     partitive_heads: frozenset[str]
     target_prepositions: frozenset[str]
