@@ -677,6 +677,44 @@ def test_event_noun_measured_or_staged_in_a_circumstance_is_its_setting(
     assert [e.action.lemma for e in events_of(analyzer, text)] == ["sign"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "actor"),
+    [
+        ("The ministry issued a statement condemning the attack.", "condemn", "The ministry"),
+        (
+            "The ministry's statement condemning the attack surprised no one.",
+            "condemn",
+            "The ministry",
+        ),
+        (
+            "A statement condemning the attack was issued by the ministry.",
+            "condemn",
+            "the ministry",
+        ),
+        ("The council passed a resolution urging Israel to withdraw.", "urge", "The council"),
+    ],
+)
+def test_document_states_its_issuers_act(
+    analyzer: Analyzer, text: str, lemma: str, actor: str
+) -> None:
+    found = event(events_of(analyzer, text), lemma)
+    assert found.actor is not None and found.actor.text == actor
+    assert found.category is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The subject of "received" is no issuer: whoever sent it is not named as one.
+        "Wilson received a letter from the ministry demanding that he leave.",
+        "The letter thanking the bishops was long.",
+    ],
+)
+def test_document_without_an_issuer_states_no_act(analyzer: Analyzer, text: str) -> None:
+    lemmas = [e.action.lemma for e in events_of(analyzer, text)]
+    assert "demand" not in lemmas and "thank" not in lemmas
+
+
 def test_participle_the_tagger_took_for_a_past_tense_is_no_event(analyzer: Analyzer) -> None:
     text = "Chad opened its camps today to most Sudanese ordered out of Libya as illegal migrants."
     assert [e.action.lemma for e in events_of(analyzer, text)] == ["open"]

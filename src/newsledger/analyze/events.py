@@ -17,13 +17,14 @@ Rules, in the order `find_events` applies them to the parsed Doc (the clause syn
    ("staged protest rallies" is protest), and so is a placing verb with one under "under",
    done to its object ("placed the mayor under arrest" is arresting him); an event noun
    elsewhere is a nominal event ("the expulsion of the group", "the clashes"). Not events: a
-   participle that describes a noun ("militiamen armed with machetes"), declining to comment
-   ("declined to comment", "not authorized to speak publicly": CAMEO's 012, a statement), a
-   subjectless purpose clause ("sent experts to investigate": an aim the governing event
-   serves), and an event noun in a circumstantial phrase of a predicate ("blamed Israel for
-   the bombing", "imposed after clashes", "signed after hours of negotiations"), unless the
-   predicate's lexicon row governs that preposition ("called for the expulsion") or it is
-   "under" ("came under investigation").
+   participle that describes a noun ("militiamen armed with machetes"; one that states what a
+   document with a known issuer does is the issuer's act: "the ministry issued a statement
+   condemning the attack"), declining to comment ("declined to comment", "not authorized to
+   speak publicly": CAMEO's 012, a statement), a subjectless purpose clause ("sent experts to
+   investigate": an aim the governing event serves), and an event noun in a circumstantial
+   phrase of a predicate ("blamed Israel for the bombing", "imposed after clashes", "signed
+   after hours of negotiations"), unless the predicate's lexicon row governs that preposition
+   ("called for the expulsion") or it is "under" ("came under investigation").
 2. Participants: actor and target from the clause (active, passive, coordination, control,
    prepositional targets), each resolved to an entity.
 3. Negation, and refusals: a negated AGREE, CONCEDE or RETREAT ("will not accept") is REJECT,
@@ -243,7 +244,8 @@ class _Finder:
             return False
         infinitive = has_aux(verb, TO)
         if not infinitive and (
-            past_participle_modifier(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBG")
+            past_participle_modifier(verb)
+            or (verb.dep_ == "acl" and verb.tag_ == "VBG" and not self.clauses.document_act(verb))
         ):
             return True
         return (

@@ -7,9 +7,10 @@
   controller, which is its governor's object ("ordered the army to tighten", "called on Iraq
   to ignore", passive "were forced to") unless the governor is a subject-control verb
   ("promised to"), else the governor's subject ("tried to hunt down", "is determined to
-  expel"); a purpose clause's main subject; a participle's noun ("a report published by");
-  a noun's owner for "X's plan to", "a court decision to"; for "protested at Paris for
-  hosting", the one protested at.
+  expel"); a purpose clause's main subject; a participle's noun ("a report published by"),
+  but a document's issuer for what it states ("issued a statement condemning"); a noun's
+  owner for "X's plan to", "a court decision to"; for "protested at Paris for hosting", the
+  one protested at.
 - Target. A light verb's event noun's target prepositional object, else its "of" object or
   that object's recipient ("an investigation of charges against the mayor"); the recipient
   ("gave Tanzania a grant"); the object of the lexicon row's target preposition ("called on
@@ -175,6 +176,8 @@ class Clauses:
             return self._controller(head)
         if dep == "advcl" and infinitive and head.pos_ in VERB_POS:
             return self.subject(head)
+        if self.document_act(verb):
+            return self._issuer(head)
         if dep in ("relcl", "acl") and not infinitive:
             return head
         if dep == "pcomp" and head.head.pos_ in VERB_POS:
@@ -192,6 +195,33 @@ class Clauses:
             while governor.pos_ not in VERB_POS and governor.head.i != governor.i:
                 governor = governor.head
             return self.subject(governor) if governor.pos_ in VERB_POS else None
+        return None
+
+    def document_act(self, verb: Token) -> bool:
+        """A present participle that states what a document with a known issuer does ("the
+        ministry issued a statement *condemning* the attack"): its issuer's act."""
+        return (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBG"
+            and verb.head.lemma_.lower() in self.cues.document_nouns
+            and self._issuer(verb.head) is not None
+        )
+
+    def _issuer(self, document: Token) -> Token | None:
+        """Who issued a document: its owner ("the ministry's statement"), the subject of an
+        issuing verb it is the object of ("the ministry issued a statement"; not "received"),
+        or the agent of one it is the passive subject of."""
+        owner = next((c for c in document.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        verb = document.head
+        if verb.pos_ not in VERB_POS or verb.lemma_.lower() not in self.cues.issuing_verbs:
+            return None
+        if document.dep_ == "dobj":
+            return self.subject(verb)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if document.dep_ == "nsubjpass" and agent is not None:
+            return _pobj(agent)
         return None
 
     def _controller(self, governor: Token) -> Token | None:

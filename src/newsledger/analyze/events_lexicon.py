@@ -113,6 +113,11 @@ class EventCues(BaseModel):
     negative_governors: frozenset[str]
     subject_control_verbs: frozenset[str]
     light_verbs: frozenset[str]
+    # Nouns of documents whose participle states what their issuer does ("issued a statement
+    # condemning the attack").
+    document_nouns: frozenset[str]
+    # Verbs whose subject issues a document ("issued", "passed", "sent"), unlike "received".
+    issuing_verbs: frozenset[str]
     # Verbs that put someone under an event noun's act ("placed the mayor under arrest").
     placing_verbs: frozenset[str]
     predicate_objects: frozenset[str]
