@@ -576,7 +576,15 @@ def write_section(table: str) -> None:
         "Figures unchanged; on PTC 5 events gained both parties, all right. A placing verb "
         "with an event noun under 'under' is that noun's act, done to its object ('placed "
         "the mayor under arrest', 'has been put under investigation'): figures unchanged, one"
-        " PTC arrest got its participants."
+        " PTC arrest got its participants. Last, a present participle on a document noun "
+        "(statement, declaration, letter, resolution, bill ...) whose issuer is known (its "
+        "owner, the subject of an issuing verb such as issue, pass or send, the agent of one "
+        "in the passive) is the issuer's act, where a participle that describes a noun is "
+        "none ('the ministry issued a statement condemning the attack'; 'received a letter "
+        "demanding' names no issuer): F1 unchanged, full match 0.522 to 0.528 (85; tuning "
+        "half 51 to 52, 'issued a declaration demanding that the Turkish government'); on "
+        "PTC 15 events came, 12 right ('Rep. Davis' office issued a statement disavowing "
+        "Farrakhan'), 3 wrong ('text messages relating to' as COOPERATE)."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"
