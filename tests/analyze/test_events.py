@@ -36,6 +36,15 @@ def event(events: list[Event], lemma: str) -> Event:
     return found[0]
 
 
+def roles(analyzer: Analyzer, text: str, lemma: str) -> tuple[str | None, str | None]:
+    """The actor's and the target's phrase of the one event of `lemma` in `text`."""
+    found = event(events_of(analyzer, text), lemma)
+    return (
+        found.actor.text if found.actor else None,
+        found.target.text if found.target else None,
+    )
+
+
 def names(analysis: Analysis) -> dict[str, str]:
     return {entity.id: entity.name for entity in analysis.entities}
 
@@ -737,9 +746,7 @@ def test_participle_the_tagger_took_for_a_past_tense_is_no_event(analyzer: Analy
 def test_verb_hung_on_a_noun_keeps_its_voice(
     analyzer: Analyzer, text: str, lemma: str, actor: str, target: str
 ) -> None:
-    found = event(events_of(analyzer, text), lemma)
-    assert found.actor is not None and found.actor.text == actor
-    assert found.target is not None and found.target.text == target
+    assert roles(analyzer, text, lemma) == (actor, target)
 
 
 def test_adjective_names_no_participant(analyzer: Analyzer) -> None:
@@ -787,9 +794,7 @@ def test_placed_under_an_act_is_that_act(
 def test_parties_between(
     analyzer: Analyzer, text: str, lemma: str, actor: str, target: str
 ) -> None:
-    found = event(events_of(analyzer, text), lemma)
-    assert found.actor is not None and found.actor.text == actor
-    assert found.target is not None and found.target.text == target
+    assert roles(analyzer, text, lemma) == (actor, target)
 
 
 def test_recipient_of_a_thing_done(analyzer: Analyzer) -> None:
