@@ -276,7 +276,6 @@ class _Finder:
         *hours of* negotiations", "at *the end of* the assault"); an event noun the
         predicate's lexicon row governs ("called for the expulsion") is its content and
         stays."""
-        nouns = self.lexicon.nouns
         while (
             noun.dep_ == "pobj"
             and noun.head.lower_ == "of"
@@ -291,7 +290,7 @@ class _Finder:
         if governor.pos_ == "VERB":
             row = self.clauses.row(governor)
             return row is None or row.preposition != prep.lower_
-        return governor.pos_ == "NOUN" and governor.lemma_.lower() in nouns
+        return governor.pos_ == "NOUN" and governor.lemma_.lower() in self.lexicon.nouns
 
     def _verb(self, verb: Token) -> _Draft | None:
         clauses, cues = self.clauses, self.cues

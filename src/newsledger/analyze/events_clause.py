@@ -46,8 +46,8 @@ from newsledger.analyze.events_lexicon import EventLexicon, LexiconRow
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
-# Children only a finite verb has, not a participle that modifies a noun; and its objects,
-# which a participle seldom has ("officials *paid* $51,000").
+# Children only a finite verb has, not a participle that modifies a noun; and the objects a
+# participle seldom has (though "officials *paid* $51,000").
 FINITE_VERB_DEPS = SUBJECT_DEPS | {"aux"}
 VERB_OBJECT_DEPS = frozenset({"dobj", "dative", "ccomp"})
 VERB_POS = frozenset({"VERB", "AUX"})
