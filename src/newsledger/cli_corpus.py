@@ -181,8 +181,8 @@ def ingest_command(
         rate = (report.stored + report.replaced) / seconds if seconds else 0.0
         stderr.print(
             f"stored {report.stored}, replaced {report.replaced}, skipped {report.skipped} "
-            f"(already stored), failed {report.failed} in {seconds:.1f} s ({rate:.0f} documents/s)"
-            f" into {summary['store']}",
+            f"(already stored), failed {report.failed} in {seconds:.1f} s ({rate_text(rate)} "
+            f"documents/s) into {summary['store']}",
             markup=False,
         )
     done = report.stored + report.replaced + report.skipped
@@ -403,3 +403,9 @@ def register(app: typer.Typer) -> None:
     app.command("disputes")(disputes_command)
     app.command("related")(related_command)
     app.command("export")(export_command)
+
+
+def rate_text(rate: float) -> str:
+    """A rate for people: whole numbers from 10 up, two significant digits below, since one
+    article analysed takes seconds and "0 documents/s" would read as nothing done."""
+    return f"{rate:.0f}" if rate >= 10 else f"{rate:.2g}"

@@ -11,6 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsledger.cli import main
+from newsledger.cli_corpus import rate_text
 from newsledger.corpus import open_database
 from newsledger.schema import Analysis
 from tests.corpus.sample import WIRE
@@ -73,6 +74,13 @@ def test_ingest_reports_bad_inputs(
     assert f"newsledger: {bad}: line 1: not a newsledger/analysis@1 object" in err
     assert "stored 7, replaced 0, skipped 0 (already stored), failed 1" in err
     assert main(["ingest", "--analysed", str(bad), "--db", db]) == 2
+
+
+@pytest.mark.parametrize(
+    ("rate", "shown"), [(0.29, "0.29"), (1.5, "1.5"), (0.0, "0"), (12.4, "12"), (159.2, "159")]
+)
+def test_ingest_rate_is_shown_in_what_it_is(rate: float, shown: str) -> None:
+    assert rate_text(rate) == shown
 
 
 def test_ingest_analyses_pages_once(db: str, capsys: pytest.CaptureFixture[str]) -> None:
