@@ -499,10 +499,10 @@ def past_participle_modifier(verb: Token) -> bool:
     if children & FINITE_VERB_DEPS:
         return False
     objects = bool(children & VERB_OBJECT_DEPS)
-    verb_root = verb.sent.root.pos_ in VERB_POS
-    if verb.tag_ == "VBN":
-        return verb_root or not objects
-    return verb_root and not objects
+    if objects == (verb.tag_ == "VBD"):
+        return not objects
+    # Finding the sentence walks its tokens: only asked when the answer turns on it.
+    return verb.sent.root.pos_ in VERB_POS
 
 
 def shares_auxiliaries(verb: Token) -> bool:
