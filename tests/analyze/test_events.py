@@ -343,6 +343,34 @@ def test_coordinated_verbs_share_actor_and_object(analyzer: Analyzer) -> None:
         assert found.quantities[0].text == "many of the soldiers"
 
 
+def test_a_verb_with_its_own_clause_shares_no_object(analyzer: Analyzer) -> None:
+    text = (
+        "Pakistan has refused to deploy peacekeepers in Iraq and has urged its citizens to leave."
+    )
+    assert roles(analyzer, text, "refuse") == ("Pakistan", "peacekeepers")
+    assert roles(analyzer, text, "urge") == ("Pakistan", "its citizens")
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "target"),
+    [
+        ("Britain mobilized army reservists for a possible war against Iraq.", "mobilize", "Iraq"),
+        ("Russia deployed troops along the border.", "deploy", None),
+        (
+            "The rebels mobilized their fighters against the government.",
+            "mobilize",
+            "the government",
+        ),
+    ],
+)
+def test_a_mobilization_is_directed_against_someone_not_at_its_forces(
+    analyzer: Analyzer, text: str, lemma: str, target: str | None
+) -> None:
+    found = event(events_of(analyzer, text), lemma)
+    assert found.category == "MOBILIZE"
+    assert (found.target.text if found.target else None) == target
+
+
 def test_subject_control(analyzer: Analyzer) -> None:
     hunt = event(events_of(analyzer, "The army tried to hunt down the fugitives."), "hunt down")
     assert hunt.actor is not None and hunt.actor.text == "The army"

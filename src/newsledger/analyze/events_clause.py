@@ -55,6 +55,8 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 # Clauses a verb governs, one of which may be introduced by a preposition the parser reads as
 # its subordinator.
 CLAUSE_DEPS = frozenset({"advcl", "ccomp"})
+# A verb's own clause: what it says, wants or tries ("refused to deploy", "said that").
+CLAUSE_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 # The PLOVER manual's categories that "require recipient": without an actor it is done to, the
 # act ("served as governor", "defended the decision", "released the records") is none of them.
 RECIPIENT_REQUIRED = frozenset({"COOPERATE", "AID", "SANCTION"})
@@ -274,6 +276,20 @@ class Clauses:
                 and not (obj is not None and self.args.is_actor(obj))
             ):
                 return _pobj(prep)
+        if (
+            category == "MOBILIZE"
+            and obj is not None
+            and not any(c.dep_ == "xcomp" for c in verb.children)
+        ):
+            # PLOVER: a mobilization's recipient is whom it is directed against, if that is
+            # clear; the forces moved are no recipient ("mobilized reservists for a war
+            # against Iraq", "deployed troops in Iraq"), but those ordered to act are ("ordered
+            # the army to tighten control").
+            return (
+                self._opposed(obj, 0)
+                or self._opposed(verb, 0)
+                or self._political_place_of(verb, obj)
+            )
         if obj is not None and obj.lemma_.lower() not in cues.predicate_objects:
             if self.args.is_actor(obj):
                 return obj
@@ -351,6 +367,18 @@ class Clauses:
             )
         return agent if agent is not None and self.args.is_actor(agent) else None
 
+    def _opposed(self, token: Token, depth: int) -> Token | None:
+        """The object of "against" under `token`, through nested phrases ("for a war against
+        Iraq")."""
+        for child in token.children:
+            if child.dep_ != "prep" or (pobj := _pobj(child)) is None:
+                continue
+            if child.lower_ == "against":
+                return pobj
+            if depth < 2 and (inner := self._opposed(pobj, depth + 1)) is not None:
+                return inner
+        return None
+
     def _political_place_of(
         self, verb: Token, obj: Token | None, prepositions: frozenset[str] | None = None
     ) -> Token | None:
@@ -393,6 +421,10 @@ class Clauses:
         return None
 
     def _shared_object(self, verb: Token) -> Token | None:
+        if any(c.dep_ in CLAUSE_COMPLEMENT_DEPS for c in verb.children):
+            # "refused to deploy troops and urged its citizens": a verb with a clause of its own
+            # waits for no object from the next one.
+            return None
         later = _next_conjunct(verb)
         while later is not None:
             obj = next((c for c in later.children if c.dep_ == "dobj"), None)
