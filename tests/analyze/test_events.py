@@ -371,6 +371,20 @@ def test_a_mobilization_is_directed_against_someone_not_at_its_forces(
     assert (found.target.text if found.target else None) == target
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "actor"),
+    [
+        ("Prisoners rioted at the jail, smashing furniture.", "smash", "Prisoners"),
+        ("The camp was attacked by militiamen, killing ten people.", "kill", "militiamen"),
+        ("The camp was attacked, killing ten people.", "kill", None),
+    ],
+)
+def test_a_free_participle_is_done_by_its_main_clause_s_subject_or_agent(
+    analyzer: Analyzer, text: str, lemma: str, actor: str | None
+) -> None:
+    assert roles(analyzer, text, lemma)[0] == actor
+
+
 def test_subject_control(analyzer: Analyzer) -> None:
     hunt = event(events_of(analyzer, "The army tried to hunt down the fugitives."), "hunt down")
     assert hunt.actor is not None and hunt.actor.text == "The army"

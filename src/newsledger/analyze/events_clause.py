@@ -178,6 +178,14 @@ class Clauses:
             return self._controller(head)
         if dep == "advcl" and infinitive and head.pos_ in VERB_POS:
             return self.subject(head)
+        if dep == "advcl" and verb.tag_ == "VBG" and head.pos_ == "VERB":
+            # A free participle is done by its main clause's subject ("rioted, setting fire to
+            # their mattresses"), or by a passive main clause's agent ("was attacked by
+            # militiamen, killing 156 people"); not a copula's ("what is obvious watching").
+            if any(c.dep_ in PASSIVE_MARKS for c in head.children):
+                agent = next((c for c in head.children if c.dep_ == "agent"), None)
+                return _pobj(agent) if agent is not None else None
+            return self.subject(head)
         if self.document_act(verb):
             return self._issuer(head)
         if dep in ("relcl", "acl") and not infinitive:
