@@ -147,7 +147,8 @@ def full_match(gold: Gold, events: list[Event], names: dict[str, str] | None = N
         if event.category != gold.category:
             continue
         actors = _texts(event.actor, names)
-        if not any(overlaps(a, source) for a in actors for source in gold.sources):
+        # A participant the gold leaves empty is not scored, the source as the target.
+        if gold.sources and not any(overlaps(a, source) for a in actors for source in gold.sources):
             continue
         if not gold.targets:
             return True
