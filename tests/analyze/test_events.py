@@ -171,6 +171,8 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         # CAMEO's subject patterns: soldiers surrendering retreat, a suspect concedes.
         ("The soldiers surrendered to the rebels.", "surrender", "RETREAT"),
         ("The suspect surrendered to police.", "surrender", "CONCEDE"),
+        # Armed groups surrendering end a conflict as armies do (curated rows).
+        ("Five hundred rebels surrendered last week.", "surrender", "RETREAT"),
     ],
 )
 def test_a_verb_has_the_category_news_gives_it(
