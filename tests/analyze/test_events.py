@@ -387,6 +387,29 @@ def test_a_free_participle_is_done_by_its_main_clause_s_subject_or_agent(
     assert roles(analyzer, text, lemma)[0] == actor
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "category"),
+    [
+        ("French and Egyptian warships launched ten days of war games.", "launch", "COOPERATE"),
+        ("The US held joint drills.", "hold", "COOPERATE"),
+        ("Iran staged military exercises near the strait.", "stage", "MOBILIZE"),
+        ("Russia and China signed a trade deal.", "sign", "COOPERATE"),
+        ("Russia signed a trade deal.", "sign", None),  # cooperation needs a partner
+        ("The US and Britain sent aid.", "send", None),  # giving needs a recipient
+        (
+            "China and the US conduct billions of dollars of trade with each other.",
+            "conduct",
+            "COOPERATE",
+        ),
+        ("The FBI and the police provided cover for the story.", "provide", None),  # side by side
+    ],
+)
+def test_joint_and_mutual_acts_cooperate_without_a_recipient(
+    analyzer: Analyzer, text: str, lemma: str, category: str | None
+) -> None:
+    assert event(events_of(analyzer, text), lemma).category == category
+
+
 def test_subject_control(analyzer: Analyzer) -> None:
     hunt = event(events_of(analyzer, "The army tried to hunt down the fugitives."), "hunt down")
     assert hunt.actor is not None and hunt.actor.text == "The army"

@@ -176,9 +176,23 @@ class _Finder:
     def events(self) -> list[Event]:
         drafts = self._drafts()
         for draft in drafts:
+            # PLOVER: a joint exercise is a cooperation, and parties that cooperate with each
+            # other are one compound actor with no recipient.
+            joint = draft.category in ("MOBILIZE", "COOPERATE") and self._joint_exercise(draft)
+            if joint:
+                draft.category = "COOPERATE"
+            mutual = draft.category == "COOPERATE" and (
+                joint
+                or (
+                    draft.actor is not None
+                    and self.args.reciprocal(draft.actor)
+                    and self._done_together(draft.token)
+                )
+            )
             if (
                 draft.category in RECIPIENT_REQUIRED
                 and not (draft.target is not None and self.args.is_actor(draft.target))
+                and not mutual
             ) or (
                 draft.category not in MATERIAL_CONFLICT
                 and draft.actor is not None
@@ -189,6 +203,47 @@ class _Finder:
         self._dispute(drafts)
         drafts.sort(key=lambda d: d.start)
         return [self._event(number, draft, times) for number, draft in enumerate(drafts, 1)]
+
+    def _joint_exercise(self, draft: _Draft) -> bool:
+        """Military exercises held jointly: by parties the actor names together ("French and
+        Egyptian warships launched war games") or "joint" ones ("held joint drills")."""
+        exercise = self._exercise(draft)
+        if exercise is None:
+            return False
+        if any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in exercise.children):
+            return True
+        return draft.actor is not None and self.args.reciprocal(draft.actor)
+
+    def _done_together(self, verb: Token) -> bool:
+        """Whether a clause says its parties act with each other: "each other", "jointly",
+        "a bilateral deal", or an agreement they sign ("Russia and China signed a deal"; not
+        "the FBI and the police provided cover")."""
+        cues = self.cues
+        for token in verb.subtree:
+            lower = token.lower_
+            if lower in cues.mutual_words or token.lemma_.lower() in cues.agreement_nouns:
+                return True
+            if lower in ("other", "another") and any(
+                c.lower_ in ("each", "one") for c in token.children
+            ):
+                return True
+        return False
+
+    def _exercise(self, draft: _Draft) -> Token | None:
+        """The exercise noun a mobilization names, itself or as its object ("held drills",
+        "launched 10 days of war games")."""
+        nouns = self.cues.exercise_nouns
+        candidates = [draft.noun or draft.token]
+        candidates += [c for c in draft.token.children if c.dep_ == "dobj"]
+        for candidate in candidates:
+            for _ in range(3):
+                if candidate.lemma_.lower() in nouns:
+                    return candidate
+                counted = of_object(candidate)
+                if counted is None:
+                    break
+                candidate = counted
+        return None
 
     # Predicates -------------------------------------------------------------------------
 

@@ -153,6 +153,26 @@ class Participants:
             for t in self.doc.char_span(start, end, alignment_mode="expand") or ()
         )
 
+    def reciprocal(self, token: Token) -> bool:
+        """Whether a participant names two parties or more, each acting: coordinated actors
+        ("Russia and China") or coordinated parties naming one kind ("French and Egyptian
+        warships"). PLOVER codes such a compound as one actor with no recipient."""
+        if token.i in self._separate or any(
+            c.dep_ == "cc" and c.lower_ not in ("and", "&") for c in token.children
+        ):
+            return False
+        if any(c.dep_ == "conj" and self.is_actor(c) for c in token.children):
+            return True
+        return any(
+            self._names_party(modifier)
+            and any(c.dep_ == "conj" and self._names_party(c) for c in modifier.children)
+            for modifier in token.children
+            if modifier.dep_ in MODIFIER_DEPS
+        )
+
+    def _names_party(self, token: Token) -> bool:
+        return token.ent_type_ in self.cues.actor_entity_types
+
     def is_thing(self, token: Token) -> bool:
         """Whether a participant names a thing rather than someone who can act: a pronoun that
         stands for one ("this", "which"), or a common noun that names a thing, is no actor and

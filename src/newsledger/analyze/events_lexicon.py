@@ -155,6 +155,13 @@ class EventCues(BaseModel):
     # Verbs whose coded act is done to the country withdrawn from, whoever or whatever is
     # withdrawn ("withdraw its force from Chad", "withhold aid from Honduras").
     withdrawal_verbs: frozenset[str]
+    # Military exercises: one party's are a mobilization, joint ones a cooperation (PLOVER
+    # manual, MOBILIZE).
+    exercise_nouns: frozenset[str]
+    # What makes parties named together act with each other, not side by side: "jointly",
+    # "bilateral", or an agreement between them ("signed a deal").
+    mutual_words: frozenset[str]
+    agreement_nouns: frozenset[str]
 
 
 class EventLexicon:
