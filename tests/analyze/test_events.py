@@ -410,6 +410,37 @@ def test_joint_and_mutual_acts_cooperate_without_a_recipient(
     assert event(events_of(analyzer, text), lemma).category == category
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "category", "target"),
+    [
+        (
+            "The FBI opened an investigation into the shooting.",
+            "investigate",
+            "ACCUSE",
+            "the shooting",
+        ),
+        ("The ministry opened an inquiry into the deaths.", "investigate", "ACCUSE", "the deaths"),
+        ("The police launched a probe into the attack.", "investigate", "ACCUSE", "the attack"),
+        (
+            "Qatar launched a mediation effort between the Emirates and Saudi Arabia.",
+            "mediate",
+            "CONSULT",
+            "the Emirates and Saudi Arabia",
+        ),
+    ],
+)
+def test_an_event_noun_opened_or_launched_is_its_actor_s_act(
+    analyzer: Analyzer, text: str, lemma: str, category: str, target: str
+) -> None:
+    found = event(events_of(analyzer, text), lemma)
+    assert (found.category, found.target.text if found.target else None) == (category, target)
+
+
+def test_an_agreement_named_after_an_event_is_no_such_event(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "The leaders reopened the withdrawal agreement.")
+    assert [e.action.lemma for e in events] == ["reopen"]
+
+
 def test_subject_control(analyzer: Analyzer) -> None:
     hunt = event(events_of(analyzer, "The army tried to hunt down the fugitives."), "hunt down")
     assert hunt.actor is not None and hunt.actor.text == "The army"

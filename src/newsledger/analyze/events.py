@@ -358,6 +358,10 @@ class _Finder:
         obj = clauses.near(verb, clauses.object(verb))
         row = clauses.row(verb)
         nominal = noun_words(obj, self.lexicon.nouns) if lemma in cues.light_verbs else []
+        if obj is not None and obj.lemma_.lower() in cues.agreement_nouns | cues.document_nouns:
+            # An agreement or a document is a thing of its own: "reopened the withdrawal
+            # agreement" withdraws nothing.
+            nominal = [word for word in nominal if word.i == obj.i]
         placed_under = self._placed_under(verb) if lemma in cues.placing_verbs else None
         if placed_under is not None:
             # "placed the mayor under arrest" is arresting the mayor, and "has been put under

@@ -258,6 +258,8 @@ class Clauses:
                 self.prepositional_target(noun)
                 or self.prepositional_target(verb)
                 or self._done_to(noun)
+                or _between(noun)
+                or _between(verb)
             )
             if found is not None and not self.args.is_actor(found):
                 # "an investigation into crimes committed by Croat forces"
