@@ -441,6 +441,11 @@ def test_an_agreement_named_after_an_event_is_no_such_event(analyzer: Analyzer) 
     assert [e.action.lemma for e in events] == ["reopen"]
 
 
+def test_a_threat_is_aimed_at_whoever_must_comply(analyzer: Analyzer) -> None:
+    text = "The rebels threatened to strike unless the government released their leader."
+    assert roles(analyzer, text, "threaten") == ("The rebels", "the government")
+
+
 def test_subject_control(analyzer: Analyzer) -> None:
     hunt = event(events_of(analyzer, "The army tried to hunt down the fugitives."), "hunt down")
     assert hunt.actor is not None and hunt.actor.text == "The army"

@@ -320,6 +320,8 @@ class Clauses:
         found = self.prepositional_target(verb) or self._shared_object(verb)
         if found is None and category is not None:
             found = self._complement_target(verb) or _between(verb)
+        if found is None and category == "THREATEN":
+            found = self._ultimatum_party(verb)
         if found is None and category == "PROTEST":
             # "demonstrated in Serbia": a protest is aimed at who governs where it is held.
             found = self._political_place(verb)
@@ -428,6 +430,21 @@ class Clauses:
                 found = self.target(clause, self.row(clause), None)
                 if found is not None:
                     return found
+        return None
+
+    def _ultimatum_party(self, verb: Token) -> Token | None:
+        """Who must comply for a threat not to be carried out ("threatened to launch an
+        offensive unless Baghdad accepted its conditions"): the threat is aimed at them."""
+        clauses = [verb]
+        for clause in clauses:
+            for child in clause.children:
+                if child.dep_ == "xcomp" and len(clauses) < 4:
+                    clauses.append(child)
+                elif child.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in self.cues.ultimatum_marks
+                    for c in child.children
+                ):
+                    return self.subject(child)
         return None
 
     def _shared_object(self, verb: Token) -> Token | None:
