@@ -446,6 +446,15 @@ def test_a_threat_is_aimed_at_whoever_must_comply(analyzer: Analyzer) -> None:
     assert roles(analyzer, text, "threaten") == ("The rebels", "the government")
 
 
+def test_each_conjunct_of_a_reported_future_is_intended(analyzer: Analyzer) -> None:
+    text = "The US said it would cut aid to the rebels and would expel their envoys."
+    events = events_of(analyzer, text)
+    assert {e.action.lemma: e.modality for e in events if e.action.lemma != "say"} == {
+        "cut": "intended",
+        "expel": "intended",
+    }
+
+
 def test_subject_control(analyzer: Analyzer) -> None:
     hunt = event(events_of(analyzer, "The army tried to hunt down the fugitives."), "hunt down")
     assert hunt.actor is not None and hunt.actor.text == "The army"

@@ -539,9 +539,13 @@ class _Finder:
             return True, False
         if has_aux(verb, cues.future_auxiliaries):
             return True, True
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.pos_ in VERB_POS:
+            # "said it would prohibit aid and would deny entry": each conjunct is said.
+            clause = clause.head
         if (
-            verb.dep_ == "ccomp"
-            and verb.head.lemma_.lower() in cues.report_verbs
+            clause.dep_ == "ccomp"
+            and clause.head.lemma_.lower() in cues.report_verbs
             and has_aux(verb, cues.reported_future_auxiliaries)
         ):
             return True, True
