@@ -345,12 +345,14 @@ def test_coordinated_verbs_share_actor_and_object(analyzer: Analyzer) -> None:
         assert found.quantities[0].text == "many of the soldiers"
 
 
-def test_a_verb_with_its_own_clause_shares_no_object(analyzer: Analyzer) -> None:
+def test_only_a_verb_with_nothing_after_it_shares_the_next_one_s_object(analyzer: Analyzer) -> None:
     text = (
         "Pakistan has refused to deploy peacekeepers in Iraq and has urged its citizens to leave."
     )
     assert roles(analyzer, text, "refuse") == ("Pakistan", "peacekeepers")
     assert roles(analyzer, text, "urge") == ("Pakistan", "its citizens")
+    text = "Francis apologized for his remarks, held private meetings with victims."
+    assert roles(analyzer, text, "apologize") == ("Francis", None)
 
 
 @pytest.mark.parametrize(
@@ -453,6 +455,11 @@ def test_each_conjunct_of_a_reported_future_is_intended(analyzer: Analyzer) -> N
         "cut": "intended",
         "expel": "intended",
     }
+
+
+def test_a_noun_the_parser_made_a_gerund_s_subject_is_the_actor(analyzer: Analyzer) -> None:
+    text = "The Red Cross operating in Iraq said US and British forces must ensure security."
+    assert roles(analyzer, text, "say")[0] == "The Red Cross"
 
 
 def test_subject_control(analyzer: Analyzer) -> None:

@@ -55,8 +55,9 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 # Clauses a verb governs, one of which may be introduced by a preposition the parser reads as
 # its subordinator.
 CLAUSE_DEPS = frozenset({"advcl", "ccomp"})
-# A verb's own clause: what it says, wants or tries ("refused to deploy", "said that").
-CLAUSE_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+# What may stand between a verb and the next conjunct whose object it shares ("beat *up*
+# *and* robbed them").
+RAISED_OBJECT_GAP = frozenset({"cc", "conj", "punct", "prt"})
 # The PLOVER manual's categories that "require recipient": without an actor it is done to, the
 # act ("served as governor", "defended the decision", "released the records") is none of them.
 RECIPIENT_REQUIRED = frozenset({"COOPERATE", "AID", "SANCTION"})
@@ -166,9 +167,17 @@ class Clauses:
         ]
         head, dep = verb.head, verb.dep_
         if subjects:
-            if subjects[-1].tag_ in RELATIVE_TAGS and dep == "relcl":
+            subject = subjects[-1]
+            if subject.tag_ in RELATIVE_TAGS and dep == "relcl":
                 return head
-            return subjects[-1]
+            if subject.tag_ == "VBG":
+                # "The Red Cross operating in Iraq said": the parser took a noun and its
+                # participle for a gerund clause whose subject is the noun.
+                noun = next(
+                    (c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i), None
+                )
+                return noun or subject
+            return subject
         if head.i == verb.i:
             return None
         infinitive = has_aux(verb, frozenset({"to"}))
@@ -448,9 +457,10 @@ class Clauses:
         return None
 
     def _shared_object(self, verb: Token) -> Token | None:
-        if any(c.dep_ in CLAUSE_COMPLEMENT_DEPS for c in verb.children):
-            # "refused to deploy troops and urged its citizens": a verb with a clause of its own
-            # waits for no object from the next one.
+        if any(c.i > verb.i and c.dep_ not in RAISED_OBJECT_GAP for c in verb.children):
+            # Only a verb with nothing after it but the coordination waits for the next one's
+            # object ("killed and wounded many"); not "refused to deploy troops and urged its
+            # citizens", nor "apologized for his remarks, held private meetings".
             return None
         later = _next_conjunct(verb)
         while later is not None:
