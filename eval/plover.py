@@ -623,7 +623,12 @@ def write_section(table: str) -> None:
         "THREATEN, which costs SANCTION-0015, coded SANCTION by the gold). F1 0.691 to 0.699 "
         "(tuning half 0.764 to 0.774, held-out half 0.596 to 0.600), full match 0.528 to 0.559"
         " (85 to 90; tuning half 0.584 to 0.640, held-out half unchanged at 0.458): the "
-        "tuning half now meets both goals, the held-out half, which decides, does not."
+        "tuning half now meets both goals, the held-out half, which decides, does not. Two "
+        "more, read on PTC alone (figures unchanged): only a verb with nothing after it but "
+        "the coordination shares the next verb's object ('apologized for his remarks, held "
+        "private meetings' had the meetings as target; 79 PTC events changed, nearly all a "
+        "wrong target gone), and a noun the parser made the subject of a gerund subject is "
+        "the actor ('The Red Cross operating in Iraq said')."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"

@@ -26,7 +26,11 @@ Rules, in the order `find_events` applies them to the parsed Doc (the clause syn
    after hours of negotiations"), unless the predicate's lexicon row governs that preposition
    ("called for the expulsion") or it is "under" ("came under investigation").
 2. Participants: actor and target from the clause (active, passive, coordination, control,
-   prepositional targets), each resolved to an entity.
+   prepositional targets), each resolved to an entity. COOPERATE, AID and SANCTION need an
+   actor as target, except that parties named together who act with each other ("Russia and
+   China signed a deal", "... trade with each other") are one compound actor with no
+   recipient, as the PLOVER manual codes reciprocal events; joint military exercises are
+   COOPERATE, one party's MOBILIZE ("French and Egyptian warships launched war games").
 3. Negation, and refusals: a negated AGREE, CONCEDE or RETREAT ("will not accept") is REJECT,
    as CAMEO's "decline to ..." codes are.
 4. Modality, strongest first: `disputed` when the event is reported and a statement denying
@@ -210,7 +214,7 @@ class _Finder:
         exercise = self._exercise(draft)
         if exercise is None:
             return False
-        if any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in exercise.children):
+        if any(c.dep_ == "amod" and c.lower_ in self.cues.mutual_words for c in exercise.children):
             return True
         return draft.actor is not None and self.args.reciprocal(draft.actor)
 

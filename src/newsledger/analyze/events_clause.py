@@ -8,7 +8,10 @@
   to ignore", passive "were forced to") unless the governor is a subject-control verb
   ("promised to"), else the governor's subject ("tried to hunt down", "is determined to
   expel"); a purpose clause's main subject; a participle's noun ("a report published by"),
-  but a document's issuer for what it states ("issued a statement condemning"); a noun's
+  but a document's issuer for what it states ("issued a statement condemning"); a free
+  participle's main subject, or a passive main clause's agent ("rioted, setting fire to",
+  "was attacked by militiamen, killing"); a noun the parser made a gerund subject's subject
+  ("The Red Cross operating in Iraq said"); a noun's
   owner for "X's plan to", "a court decision to"; for "protested at Paris for hosting", the
   one protested at.
 - Target. A light verb's event noun's target prepositional object, else its "of" object or
@@ -24,7 +27,10 @@
   for a coded withdrawal, the country withdrawn from ("withhold aid from Honduras"); for a
   protest with no target, the country or city it is held in ("demonstrated in Serbia");
   a target preposition's object that is not a time or a bare place; the
-  object after the last coordinated verb ("killed and wounded many"); for a categorised verb,
+  object after the last coordinated verb, for a verb followed by nothing but the coordination
+  ("killed and wounded many"); for a mobilization, whom it is directed against or the country
+  it is in, never the forces moved ("mobilized reservists for a war against Iraq"); for a
+  threat with no other target, whoever its "unless" clause asks to comply; for a categorised verb,
   its clause's subject ("claimed that the government killed", "demanded that Hamas stop") or
   its infinitive's target ("threatened to invade Iraq"), else the parties "between" names
   ("mediated between Hamas and Israel").
