@@ -628,7 +628,11 @@ def write_section(table: str) -> None:
         "the coordination shares the next verb's object ('apologized for his remarks, held "
         "private meetings' had the meetings as target; 79 PTC events changed, nearly all a "
         "wrong target gone), and a noun the parser made the subject of a gerund subject is "
-        "the actor ('The Red Cross operating in Iraq said')."
+        "the actor ('The Red Cross operating in Iraq said'). And a negated agreement, "
+        "concession, retreat or cooperation is a refusal only when its actor refuses it: not "
+        "when a passive or object-controlling governor carries the negation ('teachers are "
+        "not allowed to arm themselves', 'was not supposed to sell weapons'; 3 PTC events, "
+        "all three such)."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"

@@ -324,6 +324,11 @@ def test_a_negated_concession_without_anyone_refusing_is_no_rejection(analyzer: 
     assert authorize.negated and authorize.category != "REJECT"
     refused = event(events_of(analyzer, "Syria refused to release the prisoners."), "release")
     assert refused.category == "REJECT"
+    # Those not allowed, or not let, to act refuse nothing; who does not let them does.
+    text = "The rebels are not allowed to withdraw."
+    assert event(events_of(analyzer, text), "withdraw").category != "REJECT"
+    text = "The government did not allow observers to enter the country."
+    assert event(events_of(analyzer, text), "allow").category == "REJECT"
 
 
 def test_passive_voice(analyzer: Analyzer) -> None:

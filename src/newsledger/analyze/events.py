@@ -422,7 +422,12 @@ class _Finder:
             return None
         draft.negated = clauses.negated(verb)
         self._modality(draft)
-        if draft.negated and draft.category in REFUSED and draft.actor is not None:
+        if (
+            draft.negated
+            and draft.category in REFUSED
+            and draft.actor is not None
+            and clauses.refused_by_actor(verb)
+        ):
             draft.category = "REJECT"
         return draft
 

@@ -554,6 +554,19 @@ class Clauses:
             return has_negation(governor) or lemma in self.cues.negative_governors
         return shares_auxiliaries(verb) and has_negation(verb.head)
 
+    def refused_by_actor(self, verb: Token) -> bool:
+        """Whether a negated verb is its actor's own refusal: the negation is the verb's own
+        ("will not accept") or on an infinitive's governor that its actor is the active
+        subject of ("did not agree to withdraw", "refused to allow"); being not allowed, or not
+        letting someone, refuses nothing ("teachers are not allowed to arm themselves", "did
+        not allow observers to enter")."""
+        if verb.dep_ != "xcomp":
+            return True
+        governor = verb.head
+        if any(c.dep_ in PASSIVE_MARKS for c in governor.children):
+            return False
+        return self.object(governor) is None
+
     def _negated_verdict(self, verb: Token) -> bool:
         """ "found not guilty": the parser gives the negation to the predicate, and it denies
         the verdict; "called the allegation not true" still calls it something."""
