@@ -73,6 +73,7 @@ from newsledger.analyze.events_clause import (
     governing_prepositions,
     has_aux,
     lemmas,
+    marked,
     noun_words,
     object_predicate,
     particles,
@@ -182,16 +183,15 @@ class _Finder:
         for draft in drafts:
             # PLOVER: a joint exercise is a cooperation, and parties that cooperate with each
             # other are one compound actor with no recipient.
-            joint = draft.category in ("MOBILIZE", "COOPERATE") and self._joint_exercise(draft)
+            cooperative = draft.category in ("MOBILIZE", "COOPERATE")
+            reciprocal = (
+                cooperative and draft.actor is not None and self.args.reciprocal(draft.actor)
+            )
+            joint = cooperative and self._joint_exercise(draft, reciprocal)
             if joint:
                 draft.category = "COOPERATE"
             mutual = draft.category == "COOPERATE" and (
-                joint
-                or (
-                    draft.actor is not None
-                    and self.args.reciprocal(draft.actor)
-                    and self._done_together(draft.token)
-                )
+                joint or (reciprocal and self._done_together(draft.token))
             )
             if (
                 draft.category in RECIPIENT_REQUIRED
@@ -208,15 +208,16 @@ class _Finder:
         drafts.sort(key=lambda d: d.start)
         return [self._event(number, draft, times) for number, draft in enumerate(drafts, 1)]
 
-    def _joint_exercise(self, draft: _Draft) -> bool:
-        """Military exercises held jointly: by parties the actor names together ("French and
-        Egyptian warships launched war games") or "joint" ones ("held joint drills")."""
+    def _joint_exercise(self, draft: _Draft, reciprocal: bool) -> bool:
+        """Military exercises held jointly: by parties the actor names together (`reciprocal`:
+        "French and Egyptian warships launched war games") or "joint" ones ("held joint
+        drills")."""
         exercise = self._exercise(draft)
         if exercise is None:
             return False
         if any(c.dep_ == "amod" and c.lower_ in self.cues.mutual_words for c in exercise.children):
             return True
-        return draft.actor is not None and self.args.reciprocal(draft.actor)
+        return reciprocal
 
     def _done_together(self, verb: Token) -> bool:
         """Whether a clause says its parties act with each other: "each other", "jointly",
@@ -588,7 +589,7 @@ class _Finder:
         conjunct ("... and held elections") or as the infinitive of one ("agrees to step down")."""
         current = verb
         while True:
-            if current.dep_ == "advcl" and _marked(current, self.cues.conditional_marks):
+            if current.dep_ == "advcl" and marked(current, self.cues.conditional_marks):
                 return True
             if current.dep_ not in ("conj", "xcomp") or current.head.pos_ not in VERB_POS:
                 return False
@@ -598,7 +599,7 @@ class _Finder:
         """A pledge on condition that the other side complies ("will withdraw its force unless
         ... held elections") is a threat (PLOVER THREATEN; CAMEO 13's ultimatums)."""
         return any(
-            c.dep_ == "advcl" and _marked(c, self.cues.ultimatum_marks) for c in verb.children
+            c.dep_ == "advcl" and marked(c, self.cues.ultimatum_marks) for c in verb.children
         )
 
     def _intended_noun(self, noun: Token) -> tuple[bool, bool]:
@@ -785,11 +786,6 @@ def _asks_a_question(verb: Token) -> bool:
             return True
         if child.dep_ == "ccomp":
             first = child.left_edge
-            if first.tag_ in QUESTION_TAGS or first.dep_ == "aux" or _marked(child, WHETHER):
+            if first.tag_ in QUESTION_TAGS or first.dep_ == "aux" or marked(child, WHETHER):
                 return True
     return False
-
-
-def _marked(clause: Token, marks: frozenset[str]) -> bool:
-    """Whether a subordinate clause opens with one of `marks` ("unless the president agrees")."""
-    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)

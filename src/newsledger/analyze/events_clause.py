@@ -455,10 +455,7 @@ class Clauses:
             for child in clause.children:
                 if child.dep_ == "xcomp" and len(clauses) < 4:
                     clauses.append(child)
-                elif child.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ in self.cues.ultimatum_marks
-                    for c in child.children
-                ):
+                elif child.dep_ == "advcl" and marked(child, self.cues.ultimatum_marks):
                     return self.subject(child)
         return None
 
@@ -717,6 +714,11 @@ def _next_conjunct(verb: Token) -> Token | None:
         (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and c.pos_ in VERB_POS),
         None,
     )
+
+
+def marked(clause: Token, marks: frozenset[str]) -> bool:
+    """Whether a subordinate clause opens with one of `marks` ("unless the president agrees")."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def has_aux(token: Token, words: frozenset[str]) -> bool:
