@@ -24,6 +24,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 import newsledger
+from newsledger.analyze.parallel import analyze_files
+from newsledger.config import Settings
 from newsledger.corpus import Database, SearchFilters, open_database, read_analyses
 from newsledger.corpus.intake import ingest
 from newsledger.corpus.models import DocumentEntityRow, DocumentRow, StatementRow
@@ -73,9 +75,10 @@ def ptc_analyses(request: pytest.FixtureRequest, ptc_files: list[Path]) -> list[
     if path.exists():
         lines = path.read_text(encoding="utf-8").splitlines()
         return [Analysis.model_validate_json(line) for line in lines]
-    analyzer = request.getfixturevalue("analyzer")
-    documents = (item for file in ptc_files for item in load_path(str(file)))
-    analyses = [item for item in analyzer.analyze_stream(documents) if isinstance(item, Analysis)]
+    # Two processes, as `newsledger analyze --jobs 2` runs: a clean checkout (CI) analyses the
+    # whole corpus on every run, and one process leaves spaCy on a single core.
+    found = analyze_files([str(f) for f in ptc_files], jobs=2, raw_text=False, settings=Settings())
+    analyses = [item for item in found if isinstance(item, Analysis)]
     for old in cache.glob("*.jsonl"):
         old.unlink()
     path.write_text("".join(a.to_json() + "\n" for a in analyses), encoding="utf-8")
