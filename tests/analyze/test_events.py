@@ -60,6 +60,34 @@ def test_clause_actor_action_target(analyzer: Analyzer) -> None:
     assert attack.evidence.text == "Russia attacked Georgia."
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "expected"),
+    [
+        (
+            "He met South Korean President Moon Jae-in on Monday.",
+            "meet",
+            ("He", "South Korean President Moon Jae-in"),
+        ),
+        (
+            "Sheikh Hamad bin Khalifa al-Thani launched a mediation effort between the Emirates "
+            "and Saudi Arabia.",
+            "mediate",
+            ("al-Thani", "the Emirates and Saudi Arabia"),
+        ),
+        (
+            "Kuttab has defended Islamic anti-Semitism.",
+            "defend",
+            ("Kuttab", "Islamic anti-Semitism"),
+        ),
+    ],
+)
+def test_participants_are_whole_words(
+    analyzer: Analyzer, text: str, lemma: str, expected: tuple[str, str]
+) -> None:
+    """The tokenizer splits words at hyphens; a participant's phrase takes the whole word."""
+    assert roles(analyzer, text, lemma) == expected
+
+
 def test_target_is_the_object_of_the_governing_preposition(analyzer: Analyzer) -> None:
     events = events_of(analyzer, "The United States called on Iran to release the prisoners.")
     call = event(events, "call")

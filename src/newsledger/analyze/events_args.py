@@ -80,6 +80,7 @@ class Participants:
             last -= 1
         while first < head.i and self.doc[first].is_punct:
             first += 1
+        first, last = whole_words(self.doc, first, last)
         return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
 
     def _collect(self, token: Token, kept: set[int]) -> None:
@@ -292,6 +293,41 @@ class Participants:
 
 def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def whole_words(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Token bounds widened so that no word is cut: the tokenizer splits "Fazl-ur-Rehman",
+    "al-Thani" and "gonna", and the parse may leave a piece outside the phrase."""
+    while first > 0 and _joined(doc[first - 1], doc[first]):
+        first -= 1
+    while last + 1 < len(doc) and _joined(doc[last], doc[last + 1]):
+        last += 1
+    return first, last
+
+
+def _joined(left: Token, right: Token) -> bool:
+    """Whether two adjacent tokens are pieces of one word: nothing between them, and letters or
+    digits on both sides of the seam or of the hyphen that is the seam."""
+    if left.whitespace_:
+        return False
+    doc = left.doc
+    if right.text == "-":
+        after = doc[right.i + 1] if right.i + 1 < len(doc) else None
+        return (
+            after is not None
+            and not right.whitespace_
+            and left.text[-1].isalnum()
+            and after.text[0].isalnum()
+        )
+    if left.text == "-":
+        before = doc[left.i - 1] if left.i > 0 else None
+        return (
+            before is not None
+            and not before.whitespace_
+            and before.text[-1].isalnum()
+            and right.text[0].isalnum()
+        )
+    return left.text[-1].isalnum() and right.text[0].isalnum()
 
 
 def of_object(token: Token) -> Token | None:
