@@ -152,7 +152,7 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("The CIA released the records on Thursday.", "release", None),  # shared with no one
         ("The senators demanded the release of the memo.", "release", None),
         ("Hamas demanded the release of the prisoners.", "release", "RETREAT"),
-        ("The police refused to release the autopsy report.", "release", "REJECT"),
+        ("The police refused to release the autopsy report.", "refuse", "REJECT"),
         # Firing a person dismisses them.
         ("Kennedy fired Allen Dulles in 1961.", "fire", None),
         ("The gunman fired at the police.", "fire", "ASSAULT"),
@@ -350,7 +350,7 @@ def test_a_negated_concession_without_anyone_refusing_is_no_rejection(analyzer: 
     text = "The official was not authorized to enter the country."
     authorize = event(events_of(analyzer, text), "authorize")
     assert authorize.negated and authorize.category != "REJECT"
-    refused = event(events_of(analyzer, "Syria refused to release the prisoners."), "release")
+    refused = event(events_of(analyzer, "Syria failed to release the prisoners."), "release")
     assert refused.category == "REJECT"
     # Those not allowed, or not let, to act refuse nothing; who does not let them does.
     text = "The rebels are not allowed to withdraw."
@@ -551,6 +551,15 @@ def test_negation(analyzer: Analyzer) -> None:
 def test_refusal_is_a_rejection(analyzer: Analyzer) -> None:
     accept = event(events_of(analyzer, "Syria will not accept the proposal."), "accept")
     assert (accept.negated, accept.category) == (True, "REJECT")
+
+
+def test_a_refusal_is_one_rejection(analyzer: Analyzer) -> None:
+    """A refusing verb is the rejection; what it refuses stays a negated event of its own."""
+    events = events_of(analyzer, "Syria refused to release the prisoners.")
+    assert [e.action.lemma for e in events if e.category == "REJECT"] == ["refuse"]
+    release = event(events, "release")
+    assert (release.negated, release.category) == (True, "RETREAT")
+    assert event(events, "refuse").target is not None
 
 
 def test_reported_without_statements(analyzer: Analyzer) -> None:

@@ -428,9 +428,23 @@ class _Finder:
             and draft.category in REFUSED
             and draft.actor is not None
             and clauses.refused_by_actor(verb)
+            and not self._governor_refuses(verb)
         ):
             draft.category = "REJECT"
         return draft
+
+    def _governor_refuses(self, verb: Token) -> bool:
+        """Whether the verb's governor is a refusal event of its own: "refused to release the
+        video" is one refusal, and the release stays a negated release."""
+        if verb.dep_ != "xcomp":
+            return False
+        governor = verb.head
+        row = self.clauses.row(governor)
+        return (
+            row is not None
+            and row.category == "REJECT"
+            and self.clauses.lemma(governor) not in self.cues.non_event_verbs
+        )
 
     def _placed_under(self, verb: Token) -> Token | None:
         """The event noun a placing verb puts its object under ("under arrest")."""
