@@ -32,7 +32,8 @@ Rules, in the order `find_events` applies them to the parsed Doc (the clause syn
    recipient, as the PLOVER manual codes reciprocal events; joint military exercises are
    COOPERATE, one party's MOBILIZE ("French and Egyptian warships launched war games").
 3. Negation, and refusals: a negated AGREE, CONCEDE or RETREAT ("will not accept") is REJECT,
-   as CAMEO's "decline to ..." codes are.
+   as CAMEO's "decline to ..." codes are, unless a refusing verb governs it and is that
+   rejection ("refused to release" is one REJECT, and a negated release).
 4. Modality, strongest first: `disputed` when the event is reported and a statement denying
    its reporting statement exists, or its actor denies something or asserts the negation of
    an action ("has not carried out such an action") in the same article; `intended` for a
