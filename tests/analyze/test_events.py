@@ -153,6 +153,11 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("The senators demanded the release of the memo.", "release", None),
         ("Hamas demanded the release of the prisoners.", "release", "RETREAT"),
         ("The police refused to release the autopsy report.", "refuse", "REJECT"),
+        # People who demonstrate protest; what demonstrates something shows it.
+        ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "demonstrate", "PROTEST"),
+        ("The students demonstrated solidarity with the strikers.", "demonstrate", "SUPPORT"),
+        ("The rebels submitted to the government.", "submit", "CONCEDE"),
+        ("The minister submitted her resignation on Sunday.", "submit", "RETREAT"),
         # Firing a person dismisses them.
         ("Kennedy fired Allen Dulles in 1961.", "fire", None),
         ("The gunman fired at the police.", "fire", "ASSAULT"),
@@ -207,6 +212,26 @@ def test_a_verb_has_the_category_news_gives_it(
     analyzer: Analyzer, text: str, lemma: str, category: str | None
 ) -> None:
     assert event(events_of(analyzer, text), lemma).category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The video demonstrates the utter racism of the candidate.",
+        "The move demonstrates that he was never humble.",
+        "Just how nonsensical it is is demonstrated by his claim.",
+        "As the Great Western Schism demonstrates, unity is fragile.",
+        # Handing in a document yields nothing; headlines and good names are no battlefield;
+        # an alert is no cooperation.
+        "Mueller submitted his report to the Attorney General.",
+        "Donald Trump dominated headlines in 2018.",
+        "The scandal ruined his good name.",
+        "The State Department issued an alert on Monday.",
+    ],
+)
+def test_senses_news_uses_otherwise_code_nothing(analyzer: Analyzer, text: str) -> None:
+    """What demonstrates something shows it, and other senses CAMEO's bare verb misses."""
+    assert [e.category for e in events_of(analyzer, text) if e.category] == []
 
 
 @pytest.mark.parametrize(

@@ -395,15 +395,17 @@ class _Finder:
         else:
             # A verb that is no event by itself ("fail", "make") only counts through a pattern,
             # and so does one naming its object ("called the story false" is no phone call) or
-            # asserting a clause ("claimed that he checked in" is no accusation) or asking a
-            # question ("asked how he would pay" is no request) or done to a person it dismisses
-            # ("fired the director").
+            # asserting a clause ("claimed that he checked in" is no accusation) or with an
+            # object where its event has none ("demonstrated its resolve" is no protest) or
+            # asking a question ("asked how he would pay" is no request) or done to a person it
+            # dismisses ("fired the director").
             if (
                 row is not None
                 and (
                     lemma in cues.non_event_verbs
                     or (lemma in cues.naming_verbs and object_predicate(verb) is not None)
                     or (lemma in cues.assertion_verbs and _asserts_a_clause(verb))
+                    or (lemma in cues.intransitive_verbs and _transitive(verb))
                     or (lemma in cues.question_verbs and _asks_a_question(verb))
                     or (lemma in cues.dismissal_verbs and obj is not None and self._person(obj))
                 )
@@ -768,6 +770,17 @@ def _asserts_a_clause(verb: Token) -> bool:
     return any(
         c.dep_ in ("ccomp", "xcomp")
         or (c.dep_ == "advcl" and has_aux(c, TO) and not _has_subject(c))
+        for c in verb.children
+    )
+
+
+def _transitive(verb: Token) -> bool:
+    """A verb with an object, a clause, or a passive subject ("demonstrated its resolve",
+    "demonstrates that ...", "is demonstrated by"), or one that compares ("as the schism
+    demonstrates")."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass", "csubjpass", "auxpass", "ccomp", "xcomp", "attr", "oprd")
+        or (c.dep_ == "mark" and c.lower_ == "as")
         for c in verb.children
     )
 

@@ -94,6 +94,11 @@ class EventCues(BaseModel):
     # Verbs CAMEO files as disapproval (110) that mostly just assert a clause ("claimed that
     # the shooter checked in"): with a clause, they count only through a pattern.
     assertion_verbs: frozenset[str]
+    # Verbs whose bare CAMEO sense needs them intransitive: people who "demonstrated in
+    # Belgrade" protest, a video that "demonstrates the racism" shows it; who "submits to" a
+    # ruler yields, who "submitted his report" hands it in. With an object or a clause, they
+    # count only through a pattern ("submitted a petition").
+    intransitive_verbs: frozenset[str]
     # Verbs that ask a request or a question: asking a question ("asked how he would fund
     # it") is no request, so it counts only through a pattern.
     question_verbs: frozenset[str]
