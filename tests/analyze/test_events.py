@@ -237,6 +237,19 @@ def test_senses_news_uses_otherwise_code_nothing(analyzer: Analyzer, text: str) 
 @pytest.mark.parametrize(
     "text",
     [
+        "Senator Dianne Feinstein calls these concessions “bullying deadlines.”",
+        "He has used methods that critics have called authoritarian.",
+    ],
+)
+def test_naming_is_no_call(analyzer: Analyzer, text: str) -> None:
+    """The parser reads a quoted name as a clause of its own, and a relative clause with its
+    own subject as a participle: both still name what they are about."""
+    assert event(events_of(analyzer, text), "call").category is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The ministry asked whether Iran would attend.",
         "She was asked what talks would be held.",
         "Cox asked: “Do we opt for order or do we choose chaos?”",

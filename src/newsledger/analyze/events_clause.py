@@ -650,19 +650,39 @@ def object_predicate(verb: Token) -> Token | None:
 
     The object may also be a second predicate ("calls Trump *dangerous*", the parser reading
     both as predicates) or the noun a relative clause describes ("the man she called *scum
-    bag*"); and the parser reads a quoted name as the object's apposition ("called Sarah
-    and her daughter *"dirty Jews"*").
+    bag*", "methods that critics have called *authoritarian*"); and the parser reads a quoted
+    name as the object's apposition ("called Sarah and her daughter *"dirty Jews"*") or as a
+    clause of its own ("calls these concessions *"bullying deadlines"*").
     """
     predicates = [c for c in verb.children if c.dep_ == "oprd"]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if objects:
         if predicates:
             return predicates[0]
-        return next((a for o in objects for a in _quoted_appositions(o)), None)
+        quoted = next((a for o in objects for a in _quoted_appositions(o)), None)
+        return quoted or next((q for o in objects if (q := _quoted_after(o)) is not None), None)
     if len(predicates) > 1:
         return predicates[-1]
-    if predicates and verb.dep_ == "relcl":
+    # A clause with a subject of its own that the parser hung on a noun as a participle is a
+    # relative clause too ("methods that critics have called authoritarian").
+    relative = verb.dep_ == "relcl" or (
+        verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+    if predicates and relative:
         return predicates[0]
+    return None
+
+
+# The first word of a name or a description: "called him *"a liar"*", not *"to* discuss".
+NAMING_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "VERB"})
+
+
+def _quoted_after(noun: Token) -> Token | None:
+    """The first word of a quotation that opens right after a noun's phrase."""
+    after = noun.right_edge.i + 1
+    doc = noun.doc
+    if after + 1 < len(doc) and doc[after].tag_ == "``" and doc[after + 1].pos_ in NAMING_POS:
+        return doc[after + 1]
     return None
 
 
