@@ -247,6 +247,17 @@ def test_naming_is_no_call(analyzer: Analyzer, text: str) -> None:
     assert event(events_of(analyzer, text), "call").category is None
 
 
+def test_a_verb_the_parser_hangs_on_its_subject_is_the_sentences_verb(analyzer: Analyzer) -> None:
+    """With no verb at the root, "called" became a participle of "Trump" and its object a
+    predicate; a participle that modifies a noun, in a sentence with a verb, stays none."""
+    call = event(events_of(analyzer, "Trump called Putin on Tuesday."), "call")
+    assert call.category == "CONSULT" and call.actor is not None and call.actor.text == "Trump"
+    text = "An official Syrian newspaper called Thursday on Arabs to unite against Sharon."
+    assert roles(analyzer, text, "call") == ("An official Syrian newspaper", "Arabs")
+    text = "A man called John arrived in town."
+    assert [e.action.lemma for e in events_of(analyzer, text)] == ["arrive"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -583,7 +583,10 @@ def past_participle_modifier(verb: Token) -> bool:
     children = {c.dep_ for c in verb.children}
     if children & FINITE_VERB_DEPS:
         return False
-    objects = bool(children & VERB_OBJECT_DEPS)
+    # The parser that hangs a sentence's verb on its subject reads the object as a predicate
+    # ("Trump called Putin on Tuesday", "called Thursday on Arabs to unite"); a participle
+    # that modifies a noun in a sentence with a verb has none.
+    objects = bool(children & (VERB_OBJECT_DEPS | {"oprd"}))
     if objects == (verb.tag_ == "VBD"):
         return not objects
     # Finding the sentence walks its tokens: only asked when the answer turns on it.
