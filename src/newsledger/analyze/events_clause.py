@@ -576,16 +576,16 @@ def past_participle_modifier(verb: Token) -> bool:
     """A past participle that modifies a noun ("militiamen *armed* with machetes"), also where
     the tagger took it for a past tense ("West Africans *ordered* out of Nigeria"). Not a verb
     with a subject or an auxiliary, nor a past tense with an object, nor a verb with an object
-    in a sentence with no verb at its root: the parser hung the sentence's own verb on a noun
-    ("a grand jury report *named* 301 priests")."""
+    or an object predicate in a sentence with no verb at its root: the parser hung the
+    sentence's own verb on a noun ("a grand jury report *named* 301 priests", "Trump *called*
+    Putin on Tuesday"; "A man *called* John arrived" keeps its participle)."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
         return False
     children = {c.dep_ for c in verb.children}
     if children & FINITE_VERB_DEPS:
         return False
-    # The parser that hangs a sentence's verb on its subject reads the object as a predicate
-    # ("Trump called Putin on Tuesday", "called Thursday on Arabs to unite"); a participle
-    # that modifies a noun in a sentence with a verb has none.
+    # An object predicate counts as an object: the parser that hangs a sentence's verb on its
+    # subject reads the object as one ("Trump called Putin on Tuesday").
     objects = bool(children & (VERB_OBJECT_DEPS | {"oprd"}))
     if objects == (verb.tag_ == "VBD"):
         return not objects
