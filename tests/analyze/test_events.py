@@ -1070,6 +1070,23 @@ def test_an_act_on_a_thing_is_done_to_the_actor_or_place_it_concerns(
 
 
 @pytest.mark.parametrize(
+    ("text", "lemma", "target", "where"),
+    [
+        ("Gunmen attacked a police station in Kirkuk on Monday.", "attack", "Kirkuk", "Kirkuk"),
+        ("Thousands of workers demonstrated in Belgrade.", "demonstrate", "Belgrade", "Belgrade"),
+        # "on Iraq" names whom the call is to.
+        ("The United States called on Iraq to free the hostages.", "call", "Iraq", None),
+    ],
+)
+def test_the_place_an_act_is_done_in_stays_its_place_when_it_is_the_target(
+    analyzer: Analyzer, text: str, lemma: str, target: str, where: str | None
+) -> None:
+    done = event(events_of(analyzer, text), lemma)
+    assert done.target is not None and done.target.text == target
+    assert (done.where.text if done.where is not None else None) == where
+
+
+@pytest.mark.parametrize(
     ("text", "lemma", "category", "target"),
     [
         (

@@ -710,10 +710,15 @@ class _Finder:
             place = self.clauses.near(token, place)
             if place is None or place.ent_type_ in TIME_LABELS:
                 continue
-            if target is None or place.i != target.i:
-                found = self.args.place(place)
-                if found is not None:
-                    return found
+            # "called on Iraq" names whom the call is to, not where it is made; a place the
+            # act is done in stays its place when it is the target too ("attacked a police
+            # station in Kirkuk").
+            is_target = target is not None and place.i == target.i
+            if is_target and child.lower_ in self.cues.target_prepositions:
+                continue
+            found = self.args.place(place)
+            if found is not None:
+                return found
         return None
 
     def _evidence(self, token: Token) -> Span:
