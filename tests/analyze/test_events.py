@@ -88,6 +88,23 @@ def test_participants_are_whole_words(
     assert roles(analyzer, text, lemma) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "expected"),
+    [
+        ("These are the rebels whom the army attacked.", "attack", ("the army", "the rebels")),
+        (
+            "Orban broke ties with Soros, whom he now criticizes as a foreigner.",
+            "criticize",
+            ("he", "Soros"),
+        ),
+    ],
+)
+def test_a_relative_pronoun_is_written_as_its_noun(
+    analyzer: Analyzer, text: str, lemma: str, expected: tuple[str, str]
+) -> None:
+    assert roles(analyzer, text, lemma) == expected
+
+
 def test_target_is_the_object_of_the_governing_preposition(analyzer: Analyzer) -> None:
     events = events_of(analyzer, "The United States called on Iran to release the prisoners.")
     call = event(events, "call")

@@ -3,7 +3,8 @@
 - Phrase. A participant is its head noun with the words that name it: determiners, modifiers,
   coordinated nouns ("Hungarian and Romanian officials") and an "of" phrase ("35 members of
   the group"), without relative clauses, appositions or other prepositional phrases ("the
-  French ambassador", not "... to Baghdad").
+  French ambassador", not "... to Baghdad"); a relative pronoun's phrase is its noun's ("the
+  men *who* destroy" acts as "the men").
 - Entity, first match wins: the head is an entity mention; a relative pronoun is its noun; a
   partitive head ("many of them", "members of the group") is its "of" object; a modifier is a
   mention ("MKO ringleaders", "the Iraqi guards", "its dissident members"); a pronoun the
@@ -39,6 +40,7 @@ OBJECT_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "dative"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 
 class Participants:
@@ -58,7 +60,9 @@ class Participants:
         self._separate: set[int] = set()
 
     def arg(self, head: Token) -> Arg:
-        start, end = self.bounds(head)
+        # A ledger row whose actor reads "who" says nothing.
+        named = _relative_antecedent(head) or head
+        start, end = self.bounds(named)
         span = Span.of(self.text, start, end)
         return Arg(text=span.text, span=span, entity=self.entity(head))
 
@@ -181,9 +185,10 @@ class Participants:
         "the Trump administration"). A noun nothing marks as a thing is taken for someone
         ("the emir"): only someone is left without an event's category."""
         cues = self.cues
-        if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
+        antecedent = _relative_antecedent(token)
+        if antecedent is not None:
             # A relative pronoun is what its clause describes: "the crowd that opposed".
-            return self.is_thing(token.head.head)
+            return self.is_thing(antecedent)
         if token.lower_ in cues.thing_pronouns:
             return True
         lemma = token.lemma_.lower()
@@ -289,6 +294,12 @@ class Participants:
 
     def _quantity(self, value: float, start: int, end: int) -> Quantity:
         return Quantity(value=value, text=self.text[start:end])
+
+
+def _relative_antecedent(token: Token) -> Token | None:
+    if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
+        return token.head.head
+    return None
 
 
 def _pobj(prep: Token) -> Token | None:

@@ -46,11 +46,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsledger.analyze.events_args import MODIFIER_DEPS, Participants, of_object
+from newsledger.analyze.events_args import (
+    MODIFIER_DEPS,
+    RELATIVE_TAGS,
+    Participants,
+    of_object,
+)
 from newsledger.analyze.events_lexicon import EventLexicon, LexiconRow
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-RELATIVE_TAGS = frozenset({"WDT", "WP"})
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
 # Children only a finite verb has, not a participle that modifies a noun; and the objects a
 # participle seldom has (though "officials *paid* $51,000").
