@@ -574,6 +574,23 @@ def test_object_control(analyzer: Analyzer) -> None:
     assert (tighten.category, tighten.modality) == ("COERCE", "intended")
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "target"),
+    [
+        ("Police opened fire on the crowd.", "open", "the crowd"),
+        ("The gunman fired nearly 200 rounds into the crowd.", "fire", "the crowd"),
+        ("The army opened fire.", "open", None),
+    ],
+)
+def test_the_fire_opened_is_no_target(
+    analyzer: Analyzer, text: str, lemma: str, target: str | None
+) -> None:
+    """What is fired names the act: the target is whom it is fired at, if anyone."""
+    shooting = event(events_of(analyzer, text), lemma)
+    assert shooting.category == "ASSAULT"
+    assert (shooting.target.text if shooting.target is not None else None) == target
+
+
 def test_nominal_events(analyzer: Analyzer) -> None:
     events = events_of(analyzer, "Protesters demanded the expulsion of the ambassador.")
     expulsion = event(events, "expel")
