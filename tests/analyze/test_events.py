@@ -575,6 +575,24 @@ def test_object_control(analyzer: Analyzer) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lemma", "category"),
+    [
+        ("He attacked the credibility of the victims.", "attack", "ACCUSE"),
+        ("They destroyed his reputation.", "destroy", None),
+        ("The police fight crime.", "fight", None),
+        # People and property are still assaulted.
+        ("Rebels attacked the city.", "attack", "ASSAULT"),
+        ("Militants destroyed the bridge.", "destroy", "ASSAULT"),
+        ("Gunmen attacked the Muslim community.", "attack", "ASSAULT"),
+    ],
+)
+def test_violence_done_to_an_idea_is_a_figure_of_speech(
+    analyzer: Analyzer, text: str, lemma: str, category: str | None
+) -> None:
+    assert event(events_of(analyzer, text), lemma).category == category
+
+
+@pytest.mark.parametrize(
     ("text", "lemma", "target"),
     [
         ("Police opened fire on the crowd.", "open", "the crowd"),

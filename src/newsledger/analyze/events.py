@@ -414,6 +414,14 @@ class _Finder:
             ):
                 row = None
             category = row.category if row is not None else None
+            if (
+                row is not None
+                and category == "ASSAULT"
+                and row.parts == 0
+                and obj is not None
+                and self._abstract(obj)
+            ):
+                category = "ACCUSE" if lemma in cues.criticism_senses else None
             draft = _Draft(verb, lemma, verb.idx, verb.idx + len(verb), category)
         if placed_under is None:
             draft.actor, draft.target = clauses.roles(verb, row, draft.noun)
@@ -435,6 +443,14 @@ class _Finder:
         ):
             draft.category = "REJECT"
         return draft
+
+    def _abstract(self, obj: Token) -> bool:
+        """Whether an object names an idea or a thing rather than people or property (see
+        `abstract_nouns` in EventCues)."""
+        lemma = obj.lemma_.lower()
+        if obj.pos_ != "NOUN" or lemma in self.lexicon.agents:
+            return False
+        return lemma in self.cues.abstract_nouns or lemma in self.cues.thing_nouns
 
     def _governor_refuses(self, verb: Token) -> bool:
         """Whether the verb's governor is a refusal event of its own: "refused to release the

@@ -142,6 +142,12 @@ class EventCues(BaseModel):
     # people or bodies are told apart by the actor nouns, which are looked up first.
     thing_nouns: frozenset[str]
     thing_suffixes: tuple[str, ...]
+    # Nouns of ideas, qualities, rights and causes: violence done to one is a figure of
+    # speech ("destroyed his reputation", "fight crime"), and so it is done to anything the
+    # thing nouns name ("killed the deal"). Verbs with a sense of criticism criticise it
+    # ("attacked the credibility of the victims", as CAMEO's "attack the decision").
+    abstract_nouns: frozenset[str]
+    criticism_senses: frozenset[str]
     # Nouns that measure or stage an event named by their "of" phrase ("hours of
     # negotiations", "the end of the assault"): the phrase they head is that event's setting.
     setting_nouns: frozenset[str]
