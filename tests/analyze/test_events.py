@@ -256,11 +256,14 @@ def test_senses_news_uses_otherwise_code_nothing(analyzer: Analyzer, text: str) 
     [
         "Senator Dianne Feinstein calls these concessions “bullying deadlines.”",
         "He has used methods that critics have called authoritarian.",
+        "Vigneron issued a statement calling Viganò’s account “another daunting challenge.”",
+        "He encountered protests, calling the accusations against the priest “calumny.”",
     ],
 )
 def test_naming_is_no_call(analyzer: Analyzer, text: str) -> None:
-    """The parser reads a quoted name as a clause of its own, and a relative clause with its
-    own subject as a participle: both still name what they are about."""
+    """The parser reads a quoted name as a clause of its own or takes it into the object's
+    phrase, and a relative clause with its own subject as a participle: all still name what
+    they are about."""
     assert event(events_of(analyzer, text), "call").category is None
 
 

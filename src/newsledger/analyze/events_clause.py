@@ -658,8 +658,9 @@ def object_predicate(verb: Token) -> Token | None:
     The object may also be a second predicate ("calls Trump *dangerous*", the parser reading
     both as predicates) or the noun a relative clause describes ("the man she called *scum
     bag*", "methods that critics have called *authoritarian*"); and the parser reads a quoted
-    name as the object's apposition ("called Sarah and her daughter *"dirty Jews"*") or as a
-    clause of its own ("calls these concessions *"bullying deadlines"*").
+    name as the object's apposition ("called Sarah and her daughter *"dirty Jews"*"), as a
+    clause of its own ("calls these concessions *"bullying deadlines"*") or as part of the
+    object's phrase (`_quoted_after`).
     """
     predicates = [c for c in verb.children if c.dep_ == "oprd"]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -670,6 +671,10 @@ def object_predicate(verb: Token) -> Token | None:
         return quoted or next((q for o in objects if (q := _quoted_after(o)) is not None), None)
     if len(predicates) > 1:
         return predicates[-1]
+    if predicates and _quoted_after(predicates[0]) is not None:
+        # The object and its quoted name read as one predicate ("calling Viganò's account
+        # "another daunting challenge"").
+        return predicates[0]
     # A clause with a subject of its own that the parser hung on a noun as a participle is a
     # relative clause too ("methods that critics have called authoritarian").
     relative = verb.dep_ == "relcl" or (
@@ -681,15 +686,23 @@ def object_predicate(verb: Token) -> Token | None:
 
 
 # The first word of a name or a description: "called him *"a liar"*", not *"to* discuss".
-NAMING_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "VERB"})
+NAMING_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "VERB", "X"})
 
 
 def _quoted_after(noun: Token) -> Token | None:
-    """The first word of a quotation that opens right after a noun's phrase."""
-    after = noun.right_edge.i + 1
+    """The first word of a quotation that names a noun: opening right after its phrase, or
+    inside it after a noun and before any verb, where the parser took the quotation into the
+    phrase ("calling the accusations against the priest *"calumny"*", "calling Viganò's
+    account *"another daunting challenge"*"); not a word the phrase itself quotes ("the
+    "moderate" rebels")."""
     doc = noun.doc
-    if after + 1 < len(doc) and doc[after].tag_ == "``" and doc[after + 1].pos_ in NAMING_POS:
-        return doc[after + 1]
+    after = noun.right_edge.i + 1
+    for token in doc[noun.left_edge.i + 1 : min(after + 1, len(doc) - 1)]:
+        if token.pos_ in ("VERB", "AUX") and token.i > noun.i:
+            return None
+        named_before = token.i == after or doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+        if token.tag_ == "``" and named_before and doc[token.i + 1].pos_ in NAMING_POS:
+            return doc[token.i + 1]
     return None
 
 
