@@ -641,6 +641,39 @@ def test_negation(analyzer: Analyzer) -> None:
     assert persuade.negated
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "negated"),
+    [
+        ("Julian Assange has committed no crime.", "commit", True),
+        ("Israel has arrested no suspects.", "arrest", True),
+        ("No one attacked the convoy.", "attack", True),
+        ("Nobody was killed.", "kill", True),
+        ("None of the suspects were arrested.", "arrest", True),
+        ("No fewer than 30 people were killed.", "kill", False),
+        # Terms with "no" in them deny nothing.
+        ("She ruled out no-deal.", "rule out", False),
+        ("Dublin outlined its no deal contingency plans.", "outline", False),
+        ("The White House has called this nothing more than a gambit.", "call", False),
+        (
+            "Poulet belonged to the movement that none other than Pius XII had condemned.",
+            "condemn",
+            False,
+        ),
+        # A headline the parser made the subject of the next paragraph's verb.
+        ("NO NEW INDICTMENTS\nBarr notified key congressional leaders.", "notify", False),
+    ],
+)
+def test_a_participant_that_is_none_negates_the_event(
+    analyzer: Analyzer, text: str, lemma: str, negated: bool
+) -> None:
+    assert event(events_of(analyzer, text), lemma).negated is negated
+
+
+def test_a_participant_that_is_none_refuses_nothing(analyzer: Analyzer) -> None:
+    offer = event(events_of(analyzer, "She offered no evidence."), "offer")
+    assert (offer.negated, offer.category) == (True, "AGREE")
+
+
 def test_refusal_is_a_rejection(analyzer: Analyzer) -> None:
     accept = event(events_of(analyzer, "Syria will not accept the proposal."), "accept")
     assert (accept.negated, accept.category) == (True, "REJECT")

@@ -31,9 +31,11 @@ Rules, in the order `find_events` applies them to the parsed Doc (the clause syn
    China signed a deal", "... trade with each other") are one compound actor with no
    recipient, as the PLOVER manual codes reciprocal events; joint military exercises are
    COOPERATE, one party's MOBILIZE ("French and Egyptian warships launched war games").
-3. Negation, and refusals: a negated AGREE, CONCEDE or RETREAT ("will not accept") is REJECT,
-   as CAMEO's "decline to ..." codes are, unless a refusing verb governs it and is that
-   rejection ("refused to release" is one REJECT, and a negated release).
+3. Negation, and refusals: "not", "never", a negative governor ("failed to") or a participant
+   that is none ("committed no crime", "nobody was killed") negates the event; a negated
+   AGREE, CONCEDE or RETREAT ("will not accept") is REJECT, as CAMEO's "decline to ..." codes
+   are, unless a refusing verb governs it and is that rejection ("refused to release" is one
+   REJECT, and a negated release) or only a participant negates it ("offered no evidence").
 4. Modality, strongest first: `disputed` when the event is reported and a statement denying
    its reporting statement exists, or its actor denies something or asserts the negation of
    an action ("has not carried out such an action") in the same article; `intended` for a
@@ -440,6 +442,8 @@ class _Finder:
             and draft.actor is not None
             and clauses.refused_by_actor(verb)
             and not self._governor_refuses(verb)
+            # Who "offered no evidence" did not offer it, and refused nothing.
+            and not clauses.none_taking_part(verb)
         ):
             draft.category = "REJECT"
         return draft

@@ -82,6 +82,11 @@ SOURCE_PREPOSITIONS = frozenset({"by", "from", "of"})
 # Where a withdrawal leaves: "withdraw its force *from* Chad".
 WITHDRAWN_FROM = frozenset({"from"})
 NEGATIONS = frozenset({"not", "n't", "never"})
+NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "no-one"})
+NEGATED_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Nouns that make a "no" before them a term of its own: "a no deal Brexit", "a no confidence
+# vote", "a no fly zone".
+NO_TERMS = frozenset({"deal", "confidence", "fly", "go"})
 CLOSING_QUOTES = frozenset({"”", "»"})
 
 
@@ -547,7 +552,7 @@ class Clauses:
         )
 
     def negated(self, verb: Token) -> bool:
-        if has_negation(verb) or self._negated_verdict(verb):
+        if has_negation(verb) or self._negated_verdict(verb) or self.none_taking_part(verb):
             return True
         if verb.dep_ == "xcomp":
             governor = verb.head
@@ -567,6 +572,19 @@ class Clauses:
         if any(c.dep_ in PASSIVE_MARKS for c in governor.children):
             return False
         return self.object(governor) is None
+
+    def none_taking_part(self, verb: Token) -> bool:
+        """Whether a participant denies the event: "committed *no* crime", "*nobody* was
+        killed", "*no one* attacked the convoy"; not a term with "no" in it ("ruled out
+        no-deal", "its no deal contingency plans", "no matter"), "nothing more than", nor a
+        headline the parser made the subject ("NO NEW INDICTMENTS\nBarr notified")."""
+        paragraph = self.paragraph[verb.i]
+        return any(
+            c.dep_ in NEGATED_PARTICIPANT_DEPS
+            and self.paragraph[c.i] == paragraph
+            and (_negative_pronoun(c) or _no_determiner(c))
+            for c in verb.children
+        )
 
     def _negated_verdict(self, verb: Token) -> bool:
         """ "found not guilty": the parser gives the negation to the predicate, and it denies
@@ -763,6 +781,24 @@ def marked(clause: Token, marks: frozenset[str]) -> bool:
 
 def has_aux(token: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in token.children)
+
+
+def _negative_pronoun(noun: Token) -> bool:
+    return noun.lower_ in NEGATIVE_PRONOUNS and not any(
+        c.lower_ in ("more", "less", "but", "short", "other") for c in noun.children
+    )
+
+
+def _no_determiner(noun: Token) -> bool:
+    no = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
+    if no is None or noun.lower_ == "matter" or no.i + 1 >= len(noun.doc):
+        return False
+    following = noun.doc[no.i + 1]
+    term = following.tag_ == "HYPH" or (
+        following.dep_ == "compound" and following.lower_ in NO_TERMS
+    )
+    first = all(c.i >= no.i for c in noun.children if c.dep_ in ("det", "poss"))
+    return first and not term
 
 
 def has_negation(token: Token) -> bool:
