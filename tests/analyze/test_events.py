@@ -267,6 +267,11 @@ def test_naming_is_no_call(analyzer: Analyzer, text: str) -> None:
     assert event(events_of(analyzer, text), "call").category is None
 
 
+def test_a_word_the_object_quotes_is_no_name(analyzer: Analyzer) -> None:
+    text = "The envoy called the “moderate” rebels on Monday."
+    assert event(events_of(analyzer, text), "call").category == "CONSULT"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -577,7 +577,8 @@ class Clauses:
         """Whether a participant denies the event: "committed *no* crime", "*nobody* was
         killed", "*no one* attacked the convoy"; not a term with "no" in it ("ruled out
         no-deal", "its no deal contingency plans", "no matter"), "nothing more than", nor a
-        headline the parser made the subject ("NO NEW INDICTMENTS\nBarr notified")."""
+        headline the parser made the subject of the next paragraph's verb ("NO NEW
+        INDICTMENTS" above "Barr notified")."""
         paragraph = self.paragraph[verb.i]
         return any(
             c.dep_ in NEGATED_PARTICIPANT_DEPS
