@@ -592,6 +592,8 @@ def test_object_control(analyzer: Analyzer) -> None:
         ("Rebels attacked the city.", "attack", "ASSAULT"),
         ("Militants destroyed the bridge.", "destroy", "ASSAULT"),
         ("Gunmen attacked the Muslim community.", "attack", "ASSAULT"),
+        # Whose forces they are is no object of criticism (CAMEO's "attack government").
+        ("Syrian rebels attacked government forces near Aleppo.", "attack", "ASSAULT"),
     ],
 )
 def test_violence_done_to_an_idea_is_a_figure_of_speech(

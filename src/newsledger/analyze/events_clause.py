@@ -144,10 +144,19 @@ class Clauses:
         return self.lexicon.match(
             self.lemma(verb),
             frozenset(particles(verb, self.lexicon.particles)),
-            frozenset().union(*(lemmas(o) for o in objects)),
+            frozenset().union(*(self._object_lemmas(o) for o in objects)),
             governing_prepositions(verb),
             lemmas(subject) if subject is not None else frozenset(),
         )
+
+    def _object_lemmas(self, obj: Token) -> frozenset[str]:
+        """The lemmas an object may match a row by; the modifiers of people or a force only
+        say whose they are ("attacked *government* forces" is no criticism of a
+        government)."""
+        lemma = obj.lemma_.lower()
+        if lemma in self.lexicon.agents or obj.lower_ in self.lexicon.agents:
+            return frozenset({lemma})
+        return lemmas(obj)
 
     def object(self, verb: Token) -> Token | None:
         """The direct object, or the subject of a passive verb."""
