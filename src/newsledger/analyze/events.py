@@ -421,7 +421,7 @@ class _Finder:
                 and category == "ASSAULT"
                 and row.parts == 0
                 and obj is not None
-                and self._abstract(obj)
+                and self.args.is_abstract(obj)
             ):
                 category = "ACCUSE" if lemma in cues.criticism_senses else None
             draft = _Draft(verb, lemma, verb.idx, verb.idx + len(verb), category)
@@ -447,14 +447,6 @@ class _Finder:
         ):
             draft.category = "REJECT"
         return draft
-
-    def _abstract(self, obj: Token) -> bool:
-        """Whether an object names an idea or a thing rather than people or property (see
-        `abstract_nouns` in EventCues)."""
-        lemma = obj.lemma_.lower()
-        if obj.pos_ != "NOUN" or lemma in self.lexicon.agents:
-            return False
-        return lemma in self.cues.abstract_nouns or lemma in self.cues.thing_nouns
 
     def _governor_refuses(self, verb: Token) -> bool:
         """Whether the verb's governor is a refusal event of its own: "refused to release the

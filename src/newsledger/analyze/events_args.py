@@ -139,11 +139,8 @@ class Participants:
         place), and counts as written too ("media" is lemmatised "medium"); an adjective
         that modifies a noun is none ("a *military* offensive")."""
         cues = self.cues
-        lower = token.lower_
         if token.dep_ != "amod" and (
-            lower in cues.actor_pronouns
-            or lower in self.agents
-            or token.lemma_.lower() in self.agents
+            token.lower_ in cues.actor_pronouns or self.names_agent(token)
         ):
             return True
         found = self.entity(token)
@@ -157,6 +154,19 @@ class Participants:
             t.ent_type_ in cues.actor_entity_types
             for t in self.doc.char_span(start, end, alignment_mode="expand") or ()
         )
+
+    def names_agent(self, token: Token) -> bool:
+        """Whether a word is an agent noun, as written or lemmatised ("media" is lemmatised
+        "medium")."""
+        return token.lower_ in self.agents or token.lemma_.lower() in self.agents
+
+    def is_abstract(self, token: Token) -> bool:
+        """Whether a noun names an idea or a thing rather than people or property (see
+        `abstract_nouns` in EventCues)."""
+        if token.pos_ != "NOUN" or self.names_agent(token):
+            return False
+        lemma = token.lemma_.lower()
+        return lemma in self.cues.abstract_nouns or lemma in self.cues.thing_nouns
 
     def reciprocal(self, token: Token) -> bool:
         """Whether a participant names two parties or more, each acting: coordinated actors

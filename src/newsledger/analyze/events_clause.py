@@ -153,9 +153,8 @@ class Clauses:
         """The lemmas an object may match a row by; the modifiers of people or a force only
         say whose they are ("attacked *government* forces" is no criticism of a
         government)."""
-        lemma = obj.lemma_.lower()
-        if lemma in self.lexicon.agents or obj.lower_ in self.lexicon.agents:
-            return frozenset({lemma})
+        if self.args.names_agent(obj):
+            return frozenset({obj.lemma_.lower()})
         return lemmas(obj)
 
     def object(self, verb: Token) -> Token | None:
