@@ -105,6 +105,15 @@ def test_a_relative_pronoun_is_written_as_its_noun(
     assert roles(analyzer, text, lemma) == expected
 
 
+def test_a_relative_pronoun_takes_its_noun_s_entity(analyzer: Analyzer) -> None:
+    text = "Orban broke ties with Soros, whom he now criticizes as a foreigner."
+    events = events_of(analyzer, text)
+    ties, criticism = event(events, "break"), event(events, "criticize")
+    assert ties.target is not None and criticism.target is not None
+    assert criticism.target.entity is not None
+    assert criticism.target.entity == ties.target.entity
+
+
 def test_target_is_the_object_of_the_governing_preposition(analyzer: Analyzer) -> None:
     events = events_of(analyzer, "The United States called on Iran to release the prisoners.")
     call = event(events, "call")

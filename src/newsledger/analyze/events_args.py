@@ -64,7 +64,7 @@ class Participants:
         named = _relative_antecedent(head) or head
         start, end = self.bounds(named)
         span = Span.of(self.text, start, end)
-        return Arg(text=span.text, span=span, entity=self.entity(head))
+        return Arg(text=span.text, span=span, entity=self.entity(named))
 
     def separate(self, head: Token) -> None:
         """Leave the nouns coordinated with `head` out of its phrase: they are another
