@@ -1227,3 +1227,43 @@ def test_sworn_to_fight_read_as_a_purpose_clause_is_still_a_pledge(analyzer: Ana
     events = events_of(analyzer, "The militants have sworn to fight until they win.")
     assert event(events, "fight").category == "THREATEN"  # a pledged assault
     assert event(events, "swear").category is None  # CAMEO's 'swear' alleges (110)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("His remarks provoked a storm of criticism from lawmakers.", "provoke"),
+        ("The ruling sparked a controversy over the border.", "spark"),
+        ("The MKO sparked the armed conflict with the Iraqi security forces.", "spark"),
+    ],
+)
+def test_causing_a_reaction_is_not_the_reaction(analyzer: Analyzer, text: str, lemma: str) -> None:
+    caused = [e.category for e in events_of(analyzer, text) if e.action.lemma == lemma]
+    assert caused in ([], [None])  # CAMEO codes provoking as protest and sparking as disapproval
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Paul Manafort pleaded guilty to conspiracy.", "plead"),
+        ("Hillary Clinton cried after the election.", "cry"),
+        ("Chagai Tzuriel heads the Israeli Ministry of Intelligence.", "head"),
+        ("Donald Trump was heading to Singapore.", "head"),
+        ("Angela Merkel is struggling with the same problem.", "struggle"),
+        ("The migrants from Honduras crossed the border into Mexico.", "cross"),
+    ],
+)
+def test_cameo_senses_news_seldom_means_are_uncoded(
+    analyzer: Analyzer, text: str, lemma: str
+) -> None:
+    # CAMEO codes these as a request, a criticism, cooperation, a pledge, fighting and aid.
+    assert [e.category for e in events_of(analyzer, text) if e.action.lemma == lemma] in (
+        [],
+        [None],
+    )
+
+
+def test_pleading_with_someone_is_still_a_request(analyzer: Analyzer) -> None:
+    assert event(events_of(analyzer, "Her mother pleaded with the judge."), "plead").category == (
+        "REQUEST"
+    )

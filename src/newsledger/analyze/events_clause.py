@@ -136,8 +136,9 @@ class Clauses:
     def row(self, verb: Token) -> LexiconRow | None:
         """The lexicon row of a verb's clause: its particle, object and object predicate ("call
         him a *liar*"), and prepositions."""
-        # A lone predicate is a misparsed object ("called his *bluff*"), so it matches as one.
-        predicates = [c for c in verb.children if c.dep_ == "oprd"]
+        # A lone predicate is a misparsed object ("called his *bluff*"), so it matches as one;
+        # so does an adjective complement ("pleaded *guilty*", CAMEO's object).
+        predicates = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
         named = [self.near(verb, self.object(verb)), object_predicate(verb), *predicates]
         objects = {o for o in named if o is not None}
         subject = None if self.passive(verb) else self.near(verb, self.subject(verb))
