@@ -1151,6 +1151,15 @@ def test_imposing_sanctions_is_still_a_sanction(analyzer: Analyzer) -> None:
         # A protest with no target is aimed at who governs where it is held.
         ("Thousands of workers demonstrated in Belgrade on Tuesday.", "demonstrate", "Belgrade"),
         ("Prisoners rioted at a jail in northern Israel.", "riot", "northern Israel"),
+        # ... unless a named actor owns the place.
+        ("Hundreds protested outside the Israeli embassy in London.", "protest", "Israeli"),
+        ("Families gathered outside the MKO's camp in Iraq.", "gather", "the MKO"),
+        # A place noun that is part of a name belongs to nobody.
+        (
+            "Pope Francis asked forgiveness for crimes within the Catholic Church.",
+            "ask",
+            "forgiveness",
+        ),
         # A coded act on what an actor did, said or asked is done to that actor.
         ("Germany rejected calls by the rebels for more aid.", "reject", "the rebels"),
         ("The minister opposed efforts by the United Nations.", "oppose", "the United Nations"),
@@ -1267,3 +1276,23 @@ def test_pleading_with_someone_is_still_a_request(analyzer: Analyzer) -> None:
     assert event(events_of(analyzer, "Her mother pleaded with the judge."), "plead").category == (
         "REQUEST"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "actor"),
+    [
+        (
+            "The pope came under harsh criticism from a member of the curia.",
+            "criticize",
+            "a member of the curia",
+        ),
+        ("The visit from Iran's president surprised Iraq.", "visit", "Iran's president"),
+        # Where from, not who: the withdrawal is Israel's own.
+        ("The Israeli withdrawal from Gaza was completed.", "withdraw", "Israeli"),
+    ],
+)
+def test_who_an_event_noun_comes_from_acts(
+    analyzer: Analyzer, text: str, lemma: str, actor: str
+) -> None:
+    found = event(events_of(analyzer, text), lemma)
+    assert found.actor is not None and found.actor.text == actor

@@ -79,6 +79,12 @@ PLACED_CATEGORIES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONC
 # Who a demand, call or warning comes from: "accepted demands *from* the rebels", "met the
 # demands *of* the strikers".
 SOURCE_PREPOSITIONS = frozenset({"by", "from", "of"})
+# Event nouns whose "from" phrase names who acts ("criticism from Schumer", "calls from the
+# opposition", "aid from Japan"); elsewhere it is where from ("withdrawal from Iraq", "fire
+# from Gaza", "expulsion from the country").
+SOURCED = frozenset(
+    {"ACCUSE", "AGREE", "AID", "CONSULT", "REJECT", "REQUEST", "SUPPORT", "THREATEN"}
+)
 # Where a withdrawal leaves: "withdraw its force *from* Chad".
 WITHDRAWN_FROM = frozenset({"from"})
 NEGATIONS = frozenset({"not", "n't", "never"})
@@ -357,7 +363,7 @@ class Clauses:
             found = self._ultimatum_party(verb)
         if found is None and category == "PROTEST":
             # "demonstrated in Serbia": a protest is aimed at who governs where it is held.
-            found = self._political_place(verb)
+            found = self.political_place(verb)
         return found
 
     def _done_to(self, noun: Token) -> Token | None:
@@ -379,17 +385,7 @@ class Clauses:
             found = self.prepositional_target(token)
             if found is not None and self.args.is_actor(found):
                 return found
-        return next(
-            (
-                c
-                for c in obj.children
-                if c.dep_ in MODIFIER_DEPS
-                and c.pos_ != "PRON"
-                and self.args.entity(c) is not None
-                and self.args.is_actor(c)
-            ),
-            None,
-        )
+        return self._named_modifier(obj)
 
     def _agent_of(self, obj: Token, prepositions: frozenset[str]) -> Token | None:
         """The actor that does what a coded act's object names: rejecting "calls *by Belarus's
@@ -428,15 +424,16 @@ class Clauses:
         self, verb: Token, obj: Token | None, prepositions: frozenset[str] | None = None
     ) -> Token | None:
         """The political place of the object's phrase, else of the verb's."""
-        found = self._political_place(obj, prepositions) if obj is not None else None
-        return found or self._political_place(verb, prepositions)
+        found = self.political_place(obj, prepositions) if obj is not None else None
+        return found or self.political_place(verb, prepositions)
 
-    def _political_place(
+    def political_place(
         self, token: Token, prepositions: frozenset[str] | None = None
     ) -> Token | None:
         """A country or city mention where a thing is done, as the actor it is done to
         ("bombed depots *inside Syria*", "withhold aid *from Honduras*"), also inside a place
-        noun ("rioted at a jail *in northern Israel*")."""
+        noun ("rioted at a jail *in northern Israel*"), whose own named actor comes first
+        ("gathered outside *the MKO's* camp in Iraq", "protested at the *Israeli* embassy")."""
         wanted = self.cues.place_prepositions if prepositions is None else prepositions
         for child in token.children:
             if child.dep_ != "prep" or child.lower_ not in wanted:
@@ -448,10 +445,31 @@ class Clauses:
             if entity is not None and self.args.index.types.get(entity) == "GPE":
                 return pobj
             if pobj.lemma_.lower() in self.cues.place_nouns:
-                inner = self._political_place(pobj)
+                inner = self._place_owner(pobj) or self.political_place(pobj)
                 if inner is not None:
                     return inner
         return None
+
+    def _place_owner(self, place: Token) -> Token | None:
+        """The named actor a place noun belongs to, unless the noun is part of its name ("the
+        Catholic Church", "Trump Tower")."""
+        named = self.args.index.entity_at(place.idx, place.idx + len(place))
+        return self._named_modifier(place) if named is None else None
+
+    def _named_modifier(self, noun: Token) -> Token | None:
+        """An actor with an entity that modifies a noun ("an *Australian* ultimatum", "*the
+        MKO's* camp")."""
+        return next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in MODIFIER_DEPS
+                and c.pos_ != "PRON"
+                and self.args.entity(c) is not None
+                and self.args.is_actor(c)
+            ),
+            None,
+        )
 
     def _complement_target(self, verb: Token) -> Token | None:
         for clause in verb.children:
@@ -506,8 +524,9 @@ class Clauses:
 
     def noun_roles(self, noun: Token, row: LexiconRow) -> tuple[Token | None, Token | None]:
         """(actor, target) of an event noun: "its clashes with the soldiers", "the expulsion
-        of the group", "the MKO attack", "the move by the MKO"; with neither, the first and
-        the second party "between" names ("clashes between police and protesters")."""
+        of the group", "the MKO attack", "the move by the MKO", "criticism from Schumer"
+        (`SOURCED`); with neither, the first and the second party "between" names ("clashes
+        between police and protesters")."""
         actor = target = None
         parties = self._parties(noun)
         if parties is not None:
@@ -521,6 +540,10 @@ class Clauses:
                     actor = child
             elif child.dep_ == "prep" and child.lower_ == "by":
                 actor = _pobj(child)
+            elif child.dep_ == "prep" and child.lower_ == "from" and row.category in SOURCED:
+                source = _pobj(child)
+                if actor is None and source is not None and self.args.is_actor(source):
+                    actor = source
             elif child.dep_ in ("compound", "amod") and actor is None and self.args.entity(child):
                 actor = child
         if done_to is not None and row.of_role == "target":
