@@ -1252,6 +1252,37 @@ def test_causing_a_reaction_is_not_the_reaction(analyzer: Analyzer, text: str, l
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "ISIS warned the United States that it would attack Las Vegas.",
+        "The police warned the protesters that they would be arrested.",
+        "The Iranian regime warned of a crushing response.",
+        "Russia warned that Ukraine would face consequences.",
+        "The US warned Iran not to interfere in Iraq.",
+    ],
+)
+def test_a_coercive_warning_is_a_threat(analyzer: Analyzer, text: str) -> None:
+    assert event(events_of(analyzer, text), "warn").category == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Foreign Office warned that the outbreak is entering its most dangerous phase.",
+        "Health officials warned of the danger the disease poses to travellers.",
+        "The US has warned its citizens in China to be vigilant.",
+        "The World Health Organization warned that the disease could move into Uganda.",
+        '"This will be over the top," Farage warned.',
+    ],
+)
+def test_a_warning_of_danger_is_no_threat(analyzer: Analyzer, text: str) -> None:
+    assert [e.category for e in events_of(analyzer, text) if e.action.lemma == "warn"] in (
+        [],
+        [None],
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "lemma"),
     [
         ("Paul Manafort pleaded guilty to conspiracy.", "plead"),
@@ -1296,3 +1327,63 @@ def test_who_an_event_noun_comes_from_acts(
 ) -> None:
     found = event(events_of(analyzer, text), lemma)
     assert found.actor is not None and found.actor.text == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Vladimir Putin arrived in Ankara on Monday.", "CONSULT"),
+        ("Imran Awan came to Pakistan to get his father out of jail.", "CONSULT"),
+        ("Tusk hoped the UK PM would come to the negotiating table.", "CONSULT"),
+        ("The police arrived on the 32nd floor.", None),
+        ("Bishop Fellay came to our seminary last week.", None),
+    ],
+)
+def test_an_arrival_is_a_visit_only_to_a_party_or_a_country_or_city(
+    analyzer: Analyzer, text: str, category: str | None
+) -> None:
+    arrival = [e for e in events_of(analyzer, text) if e.action.lemma in ("arrive", "come")]
+    assert [e.category for e in arrival if e.category] == ([category] if category else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "actor", "target"),
+    [
+        (
+            "The pope came under fire from conservative bishops.",
+            "come",
+            "conservative bishops",
+            "The pope",
+        ),
+        (
+            "Theresa May faced pressure from the pro-Brexit wing of her party.",
+            "face",
+            "the pro-Brexit wing of her party",
+            "Theresa May",
+        ),
+        (
+            "The minister faced criticism from the opposition.",
+            "criticize",
+            "the opposition",
+            "The minister",
+        ),
+        (
+            "Judge Kavanaugh's wife received multiple threats.",
+            "threaten",
+            None,
+            "Judge Kavanaugh's wife",
+        ),
+        (
+            "Pope Francis received a letter from the victim.",
+            "receive",
+            "the victim",
+            "Pope Francis",
+        ),
+        # A party received is a visit the subject hosts.
+        ("The president received the ambassador.", "receive", "The president", "the ambassador"),
+    ],
+)
+def test_the_subject_of_a_verb_of_undergoing_is_the_target(
+    analyzer: Analyzer, text: str, lemma: str, actor: str | None, target: str
+) -> None:
+    assert roles(analyzer, text, lemma) == (actor, target)

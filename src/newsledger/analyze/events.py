@@ -83,7 +83,7 @@ from newsledger.analyze.events_clause import (
     past_participle_modifier,
     shares_auxiliaries,
 )
-from newsledger.analyze.events_lexicon import EventLexicon
+from newsledger.analyze.events_lexicon import EventLexicon, LexiconRow
 from newsledger.analyze.events_time import normalise_time, parse_published
 from newsledger.analyze.nlp import doc_text
 from newsledger.schema import Action, Arg, Entity, Event, Modality, Span, Statement, When
@@ -366,6 +366,10 @@ class _Finder:
         obj = clauses.near(verb, clauses.object(verb))
         row = clauses.row(verb)
         nominal = noun_words(obj, self.lexicon.nouns) if lemma in cues.light_verbs else []
+        undergone = self._undergone(verb, lemma, obj)
+        if undergone is not None:
+            nominal = noun_words(undergone, self.lexicon.nouns)
+            obj = undergone
         if obj is not None and obj.lemma_.lower() in cues.agreement_nouns | cues.document_nouns:
             # An agreement or a document is a thing of its own: "reopened the withdrawal
             # agreement" withdraws nothing.
@@ -400,13 +404,15 @@ class _Finder:
             # asserting a clause ("claimed that he checked in" is no accusation) or with an
             # object where its event has none ("demonstrated its resolve" is no protest) or
             # asking a question ("asked how he would pay" is no request) or done to a person it
-            # dismisses ("fired the director").
+            # dismisses ("fired the director") or warning of no coercion ("warned that the
+            # outbreak could spread" is no threat).
             if (
                 row is not None
                 and (
                     lemma in cues.non_event_verbs
                     or (lemma in cues.naming_verbs and object_predicate(verb) is not None)
                     or (lemma in cues.assertion_verbs and _asserts_a_clause(verb))
+                    or (lemma in cues.warning_verbs and not self._warns_of_coercion(verb, obj))
                     or (lemma in cues.intransitive_verbs and _transitive(verb))
                     or (lemma in cues.question_verbs and _asks_a_question(verb))
                     or (lemma in cues.dismissal_verbs and obj is not None and self._person(obj))
@@ -425,8 +431,15 @@ class _Finder:
             ):
                 category = "ACCUSE" if lemma in cues.criticism_senses else None
             draft = _Draft(verb, lemma, verb.idx, verb.idx + len(verb), category)
-        if placed_under is None:
+        if undergone is not None and draft.category is not None:
+            # "May faced pressure from her party", "came under fire from the State Department":
+            # the subject undergoes what the source does.
+            draft.actor = self._source(verb, undergone)
+            draft.target = clauses.near(verb, clauses.subject(verb))
+        elif placed_under is None:
             draft.actor, draft.target = clauses.roles(verb, row, draft.noun)
+        if lemma in cues.arrival_verbs and row is not None and not self._visits(verb, row, draft):
+            draft.category = None
         demand = clauses.demand(verb) if draft.category is None else None
         if demand is not None:
             # "Russia said that Sudan must return the helicopter" is Russia's demand.
@@ -447,6 +460,81 @@ class _Finder:
         ):
             draft.category = "REJECT"
         return draft
+
+    def _warns_of_coercion(self, verb: Token, obj: Token | None) -> bool:
+        """Whether a warning is a threat (PLOVER: "coercive or forceful warnings"): its clause
+        names a material act someone does ("warned that they would attack Las Vegas", "...
+        that protesters would be arrested"; not "that the disease could move into nine
+        countries") or a reprisal ("warned of a crushing response", "... that Iran would face
+        consequences"), or it tells a party not to act ("warned Iran not to interfere",
+        "warned Tehran against retaliating")."""
+        told = obj is not None and self.args.is_actor(obj)
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                for clause in (child, *child.conjuncts):
+                    row = self.clauses.row(clause)
+                    subject = self.clauses.subject(clause)
+                    if (
+                        row is not None
+                        and row.category in MATERIAL_CONFLICT
+                        and not (subject is not None and self.args.is_thing(subject))
+                    ):
+                        return True
+                    if any(self._reprisal(c) for c in clause.children if c.dep_ == "dobj"):
+                        return True
+            elif child.dep_ == "prep" and child.lower_ in ("of", "about", "against"):
+                if any(self._reprisal(c) for c in child.children if c.dep_ == "pobj"):
+                    return True
+                if told and child.lower_ == "against":
+                    return True
+            elif child.dep_ == "xcomp" and told and any(c.dep_ == "neg" for c in child.children):
+                return True
+        return False
+
+    def _undergone(self, verb: Token, lemma: str, obj: Token | None) -> Token | None:
+        """What a verb of undergoing says its active subject undergoes: a thing or an act as
+        its object ("faced charges", "received death threats"; not "received the ambassador",
+        a visit the subject hosts) or the act it comes under ("came under fire"); a phrasal
+        verb is another verb ("get out the vote")."""
+        if (
+            lemma not in self.cues.undergoing_verbs
+            or self.clauses.passive(verb)
+            or particles(verb, self.lexicon.particles)
+        ):
+            return None
+        if obj is not None and lemma != "come":
+            return None if self.args.is_actor(obj) else obj
+        under = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"), None)
+        return next((c for c in under.children if c.dep_ == "pobj"), None) if under else None
+
+    def _source(self, verb: Token, undergone: Token) -> Token | None:
+        """Who does what a subject undergoes: the "from" or "by" phrase of the verb or of what
+        is undergone ("pressure from the pro-Brexit wing"), or its owner ("Iran's threats")."""
+        for token in (verb, undergone):
+            for child in token.children:
+                if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
+                    source = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if source is not None and self.args.is_actor(source):
+                        return source
+        owner = next((c for c in undergone.children if c.dep_ == "poss"), None)
+        return owner if owner is not None and self.args.is_actor(owner) else None
+
+    def _visits(self, verb: Token, row: LexiconRow, draft: _Draft) -> bool:
+        """Whether an arrival is a visit (CAMEO's 040 on "arrive" and "come to"): to a party, a
+        country or city, or a meeting ("came to Pakistan", "arriving in Brussels", "come to
+        the negotiating table"), not to a place ("police arrived on the 32nd floor", "coming
+        to your seminary")."""
+        if draft.category != "CONSULT" or row.object is not None or row.subject is not None:
+            return True
+        target = draft.target
+        if target is not None and (
+            self.args.is_actor(target) or target.lemma_.lower() in self.cues.meeting_nouns
+        ):
+            return True
+        return self.clauses.political_place(verb) is not None
+
+    def _reprisal(self, noun: Token) -> bool:
+        return noun.lemma_.lower() in self.cues.reprisal_nouns
 
     def _governor_refuses(self, verb: Token) -> bool:
         """Whether the verb's governor is a refusal event of its own: "refused to release the

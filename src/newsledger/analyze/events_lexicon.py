@@ -94,6 +94,17 @@ class EventCues(BaseModel):
     # Verbs CAMEO files as disapproval (110) that mostly just assert a clause ("claimed that
     # the shooter checked in"): with a clause, they count only through a pattern.
     assertion_verbs: frozenset[str]
+    # Verbs of warning, CAMEO's threats (130): a warning threatens only when it names coercion
+    # (a material act in its clause, a reprisal noun, a party told not to act); "warned that
+    # the outbreak could spread" states a danger.
+    warning_verbs: frozenset[str]
+    reprisal_nouns: frozenset[str]
+    # Arrivals CAMEO codes as visits (040): only to a party, a country or a city, or a meeting.
+    arrival_verbs: frozenset[str]
+    meeting_nouns: frozenset[str]
+    # Verbs whose subject undergoes what their object names ("faced pressure from her party",
+    # "received death threats", "came under fire"): the subject is the target.
+    undergoing_verbs: frozenset[str]
     # Verbs whose bare CAMEO sense needs them intransitive: people who "demonstrated in
     # Belgrade" protest, a video that "demonstrates the racism" shows it; who "submits to" a
     # ruler yields, who "submitted his report" hands it in. With an object or a clause, they
