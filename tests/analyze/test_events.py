@@ -1387,3 +1387,25 @@ def test_the_subject_of_a_verb_of_undergoing_is_the_target(
     analyzer: Analyzer, text: str, lemma: str, actor: str | None, target: str
 ) -> None:
     assert roles(analyzer, text, lemma) == (actor, target)
+
+
+def test_hoping_is_no_hop(analyzer: Analyzer) -> None:
+    # The tagger's lemmatiser reads "hoped", "hoping" and "hopes" as "hop".
+    text = "Donald Tusk hoped that Britain would stay. He is hoping for more, and hopes so."
+    assert [e.action.lemma for e in events_of(analyzer, text) if "hop" in e.action.lemma] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "actor"),
+    [
+        ("The MKO's role in killing Iranian civilians is documented.", "kill", "The MKO"),
+        ("Iraq praised US efforts in fighting ISIS.", "fight", "US"),
+        ("The group is hated for their role in helping Saddam Hussein.", "help", "their"),
+        # A noun that says what kind, not whose, is no one's act.
+        ("Helms was convicted in a district court of lying to Congress.", "lie", None),
+    ],
+)
+def test_a_gerund_under_a_noun_is_done_by_whose_noun_it_is(
+    analyzer: Analyzer, text: str, lemma: str, actor: str | None
+) -> None:
+    assert roles(analyzer, text, lemma)[0] == actor

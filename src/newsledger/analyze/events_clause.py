@@ -79,6 +79,7 @@ PLACED_CATEGORIES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONC
 # Who a demand, call or warning comes from: "accepted demands *from* the rebels", "met the
 # demands *of* the strikers".
 SOURCE_PREPOSITIONS = frozenset({"by", "from", "of"})
+PERSONS_OWNING = frozenset({"his", "her", "their", "our", "my", "your"})
 # Event nouns whose "from" phrase names who acts ("criticism from Schumer", "calls from the
 # opposition", "aid from Japan"); elsewhere it is where from ("withdrawal from Iraq", "fire
 # from Gaza", "expulsion from the country").
@@ -125,12 +126,18 @@ class Clauses:
         return b if b is not None and self.paragraph[a.i] == self.paragraph[b.i] else None
 
     def lemma(self, token: Token) -> str:
-        """The verb's lemma, repaired where the lemmatiser misreads a form ("staged": "stag")."""
+        """The verb's lemma, repaired where the lemmatiser misreads a form ("staged": "stag";
+        "hoped", "hoping": "hop", a verb that is no event, "hope")."""
         lemma = token.lemma_.lower()
+        word = token.lower_
+        silent_e = lemma + "e"
+        if silent_e in self.cues.non_event_verbs and (
+            word.startswith(silent_e) or word == lemma + "ing"
+        ):
+            return silent_e
         verbs = self.lexicon.verbs
         if lemma in verbs or token.pos_ != "VERB":
             return lemma
-        word = token.lower_
         for cut, add in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("d", ""), ("ed", "")):
             if word.endswith(cut) and word[: -len(cut)] + add in verbs:
                 return word[: -len(cut)] + add
@@ -234,12 +241,16 @@ class Clauses:
             if head.lower_ == "for":
                 return self.target(governor, None, None) or self.subject(governor)
             return self.subject(governor)
+        if dep == "pcomp" and head.head.pos_ == "NOUN":
+            # "their role in helping Saddam Hussein": whose role, effort or part it is.
+            owner = _owner(head.head)
+            if owner is None or owner.ent_type_ in TIME_LABELS:
+                return None
+            return owner if owner.lower_ in PERSONS_OWNING or self.args.is_actor(owner) else None
         if dep == "acl" and infinitive:
-            for child in head.children:
-                if child.dep_ in ("poss", "compound"):
-                    return child
-                if child.dep_ == "prep" and child.lower_ == "by":
-                    return _pobj(child)
+            owner = _owner(head)
+            if owner is not None:
+                return owner
             governor = head.head
             while governor.pos_ not in VERB_POS and governor.head.i != governor.i:
                 governor = governor.head
@@ -663,6 +674,17 @@ def _between(token: Token) -> Token | None:
     return next(
         (_pobj(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None
     )
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose a noun is: its possessor or noun modifier ("*the MKO's* plan", "*US* efforts"),
+    or its "by" phrase ("efforts *by the US*")."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return _pobj(child)
+    return None
 
 
 def _pobj(prep: Token) -> Token | None:
