@@ -1409,3 +1409,11 @@ def test_a_gerund_under_a_noun_is_done_by_whose_noun_it_is(
     analyzer: Analyzer, text: str, lemma: str, actor: str | None
 ) -> None:
     assert roles(analyzer, text, lemma)[0] == actor
+
+
+def test_seed_relatives_protest_at_the_groups_camp(seed: Analysis) -> None:
+    gathered = [e for e in seed.events if e.action.lemma == "gather"][-1]
+    assert gathered.actor is not None and gathered.actor.text.startswith("The family members")
+    assert gathered.actor.entity is None  # kin of the members, not the MKO
+    assert gathered.target is not None and gathered.target.text == "the terrorist group"
+    assert _entity(seed, gathered.target.entity) == "Mojahedin-e Khalq Organization"

@@ -6,11 +6,11 @@
   French ambassador", not "... to Baghdad"); a relative pronoun's phrase is its noun's ("the
   men *who* destroy" acts as "the men").
 - Entity, first match wins: the head is an entity mention; a relative pronoun is its noun; a
-  partitive head ("many of them", "members of the group") is its "of" object; a modifier is a
-  mention ("MKO ringleaders", "the Iraqi guards", "its dissident members"); a pronoun the
-  entity stage left unresolved ("they", a collective the clustering does not tie) is the
-  nearest earlier subject (for a subject) or object (for an object) of the same sentence that
-  agrees in number and has an entity.
+  partitive head ("many of them", "members of the group"; not "family members of the group")
+  is its "of" object; a modifier is a mention ("MKO ringleaders", "the Iraqi guards", "its
+  dissident members"); a pronoun the entity stage left unresolved ("they", a collective the
+  clustering does not tie) is the nearest earlier subject (for a subject) or object (for an
+  object) of the same sentence that agrees in number and has an entity.
 - Place: a phrase under a place preposition whose head or a word in it is a place entity (GPE,
   LOC, FAC) or whose head is a place noun ("camp", "province"); "in front of X" is X.
 - Counts: a number on the head ("35 members", "three soldiers", "2 million people") or a vague
@@ -214,9 +214,13 @@ class Participants:
 
     def _partitive(self, token: Token) -> bool:
         """ "a number of parliamentarians" are parliamentarians; "the number of defectors" is
-        a number."""
+        a number; "family members of the MKO" are kin, not members."""
         lemma = token.lemma_.lower()
         if lemma == "number" and any(c.lower_ == "the" for c in token.children):
+            return False
+        if any(
+            c.dep_ == "compound" and c.lemma_.lower() in self.cues.kin_nouns for c in token.children
+        ):
             return False
         return lemma in self.cues.partitive_heads or token.pos_ in ("NUM", "ADJ")
 

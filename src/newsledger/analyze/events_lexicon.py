@@ -138,6 +138,8 @@ class EventCues(BaseModel):
     placing_verbs: frozenset[str]
     predicate_objects: frozenset[str]
     partitive_heads: frozenset[str]
+    # Modifiers that make a partitive head kin ("*family* members of the group").
+    kin_nouns: frozenset[str]
     target_prepositions: frozenset[str]
     place_prepositions: frozenset[str]
     place_relational_nouns: frozenset[str]
