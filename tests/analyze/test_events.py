@@ -1417,3 +1417,21 @@ def test_seed_relatives_protest_at_the_groups_camp(seed: Analysis) -> None:
     assert gathered.actor.entity is None  # kin of the members, not the MKO
     assert gathered.target is not None and gathered.target.text == "the terrorist group"
     assert _entity(seed, gathered.target.entity) == "Mojahedin-e Khalq Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "target"),
+    [
+        (
+            "The MKO attacked the Iraqi security forces responsible for guarding the camp.",
+            "attack",
+            "the Iraqi security forces",
+        ),
+        # Nor does it say whose the noun is.
+        ("A jihadist group bombed a bus full of Jewish tourists.", "bomb", "a bus"),
+    ],
+)
+def test_an_adjective_after_the_noun_is_left_out_of_the_phrase(
+    analyzer: Analyzer, text: str, lemma: str, target: str
+) -> None:
+    assert roles(analyzer, text, lemma)[1] == target

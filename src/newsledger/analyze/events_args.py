@@ -2,8 +2,9 @@
 
 - Phrase. A participant is its head noun with the words that name it: determiners, modifiers,
   coordinated nouns ("Hungarian and Romanian officials") and an "of" phrase ("35 members of
-  the group"), without relative clauses, appositions or other prepositional phrases ("the
-  French ambassador", not "... to Baghdad"); a relative pronoun's phrase is its noun's ("the
+  the group"), without relative clauses or adjectives after the noun, appositions or other
+  prepositional phrases ("the French ambassador", not "... to Baghdad"; "the security forces",
+  not "... responsible for the camp"); a relative pronoun's phrase is its noun's ("the
   men *who* destroy" acts as "the men").
 - Entity, first match wins: the head is an entity mention; a relative pronoun is its noun; a
   partitive head ("many of them", "members of the group"; not "family members of the group")
@@ -90,6 +91,10 @@ class Participants:
     def _collect(self, token: Token, kept: set[int]) -> None:
         for child in token.children:
             if token.i in self._separate and child.dep_ in ("conj", "cc"):
+                continue
+            if child.dep_ == "amod" and child.i > token.i:
+                # An adjective after its noun is a reduced relative clause ("the forces
+                # *responsible for guarding the camp*"), left out as relative clauses are.
                 continue
             if child.dep_ in PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
                 if child.is_space:

@@ -469,12 +469,13 @@ class Clauses:
 
     def _named_modifier(self, noun: Token) -> Token | None:
         """An actor with an entity that modifies a noun ("an *Australian* ultimatum", "*the
-        MKO's* camp")."""
+        MKO's* camp"); not an adjective after it ("a bus *full of Jewish tourists*")."""
         return next(
             (
                 c
                 for c in noun.children
                 if c.dep_ in MODIFIER_DEPS
+                and not (c.dep_ == "amod" and c.i > noun.i)
                 and c.pos_ != "PRON"
                 and self.args.entity(c) is not None
                 and self.args.is_actor(c)
