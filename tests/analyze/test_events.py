@@ -1266,6 +1266,20 @@ def test_a_coercive_warning_is_a_threat(analyzer: Analyzer, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Iran issued a warning of a crushing response.", "THREATEN"),
+        ("The army issued a warning that it would attack the town.", "THREATEN"),
+        ("The US embassy issued a health warning to Americans living there.", None),
+    ],
+)
+def test_a_warning_issued_is_a_threat_only_when_coercive(
+    analyzer: Analyzer, text: str, category: str | None
+) -> None:
+    assert event(events_of(analyzer, text), "issue").category == category
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Foreign Office warned that the outbreak is entering its most dangerous phase.",

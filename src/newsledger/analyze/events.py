@@ -421,6 +421,14 @@ class _Finder:
                 and row.parts == 0
             ):
                 row = None
+            if (
+                row is not None
+                and row.object in cues.warning_nouns
+                and obj is not None
+                and not self._warns_of_coercion(obj, None)
+            ):
+                # "issued a health warning to Americans" is CAMEO's threat too (130).
+                row = None
             category = row.category if row is not None else None
             if (
                 row is not None
@@ -461,16 +469,16 @@ class _Finder:
             draft.category = "REJECT"
         return draft
 
-    def _warns_of_coercion(self, verb: Token, obj: Token | None) -> bool:
-        """Whether a warning is a threat (PLOVER: "coercive or forceful warnings"): its clause
-        names a material act someone does ("warned that they would attack Las Vegas", "...
-        that protesters would be arrested"; not "that the disease could move into nine
-        countries") or a reprisal ("warned of a crushing response", "... that Iran would face
-        consequences"), or it tells a party not to act ("warned Iran not to interfere",
-        "warned Tehran against retaliating")."""
+    def _warns_of_coercion(self, warning: Token, obj: Token | None) -> bool:
+        """Whether a warning, a verb or a noun, is a threat (PLOVER: "coercive or forceful
+        warnings"): its clause names a material act someone does ("warned that they would
+        attack Las Vegas", "... that protesters would be arrested"; not "that the disease
+        could move into nine countries") or a reprisal ("warned of a crushing response", "...
+        that Iran would face consequences"), or it tells a party not to act ("warned Iran not
+        to interfere", "warned Tehran against retaliating")."""
         told = obj is not None and self.args.is_actor(obj)
-        for child in verb.children:
-            if child.dep_ == "ccomp":
+        for child in warning.children:
+            if child.dep_ in ("ccomp", "acl"):
                 for clause in (child, *child.conjuncts):
                     row = self.clauses.row(clause)
                     subject = self.clauses.subject(clause)

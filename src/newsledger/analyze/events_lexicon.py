@@ -98,6 +98,7 @@ class EventCues(BaseModel):
     # (a material act in its clause, a reprisal noun, a party told not to act); "warned that
     # the outbreak could spread" states a danger.
     warning_verbs: frozenset[str]
+    warning_nouns: frozenset[str]
     reprisal_nouns: frozenset[str]
     # Arrivals CAMEO codes as visits (040): only to a party, a country or a city, or a meeting.
     arrival_verbs: frozenset[str]
