@@ -1305,12 +1305,16 @@ def test_a_warning_of_danger_is_no_threat(analyzer: Analyzer, text: str) -> None
         ("Donald Trump was heading to Singapore.", "head"),
         ("Angela Merkel is struggling with the same problem.", "struggle"),
         ("The migrants from Honduras crossed the border into Mexico.", "cross"),
+        ("Stephen Paddock made multiple trips to the Middle East.", "make"),
+        ("The FBI is holding a press conference on Friday.", "hold"),
+        ("The Ministry of Health has taken all necessary measures.", "take"),
     ],
 )
 def test_cameo_senses_news_seldom_means_are_uncoded(
     analyzer: Analyzer, text: str, lemma: str
 ) -> None:
-    # CAMEO codes these as a request, a criticism, cooperation, a pledge, fighting and aid.
+    # CAMEO codes these as a request, a criticism, cooperation, a pledge, fighting, aid, a
+    # pledge to meet, a consultation and a mobilisation.
     assert [e.category for e in events_of(analyzer, text) if e.action.lemma == lemma] in (
         [],
         [None],
