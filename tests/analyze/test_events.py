@@ -1453,3 +1453,18 @@ def test_an_adjective_after_the_noun_is_left_out_of_the_phrase(
     analyzer: Analyzer, text: str, lemma: str, target: str
 ) -> None:
     assert roles(analyzer, text, lemma)[1] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "actor", "target"),
+    [
+        ("It is due to sanctions imposed by the US on Iran.", "sanction", "the US", "Iran"),
+        ("The attacks carried out by ISIS in Syria killed hundreds.", "attack", "ISIS", None),
+        # A verb that handles the noun does not do it.
+        ("The threats, obtained by CBS News, were obscene.", "threaten", None, None),
+    ],
+)
+def test_a_participle_on_an_event_noun_names_its_participants(
+    analyzer: Analyzer, text: str, lemma: str, actor: str | None, target: str | None
+) -> None:
+    assert roles(analyzer, text, lemma) == (actor, target)
