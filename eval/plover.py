@@ -706,9 +706,11 @@ def write_section(table: str) -> None:
         "phrases, 2 targets); a warning issued is a threat only when coercive, as a warning verb "
         "(7 PTC events uncoded: six advisories, and the administration's 'harshest warnings to "
         "foreign governments', a threat the rule misses); trips, taking part, taking measures "
-        "and news conferences are uncoded (21). In all, 188 of the 19,552 PTC events at the "
-        "session's start were dropped, 53 added and 261 changed; the span invariant holds on all "
-        "142,160 spans of the final analyses."
+        "and news conferences are uncoded (21); a past participle from the light verbs lends an "
+        "event noun its agent and target ('the sanctions imposed on him by Pope Benedict'; not "
+        "'threats obtained by CBS News'; 11 events). In all, 188 of the 19,552 PTC events at the "
+        "session's start were dropped, 53 added and 272 changed; the span invariant holds on all "
+        "142,176 spans of the final analyses."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"
