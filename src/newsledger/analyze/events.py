@@ -67,7 +67,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsledger.analyze.events_args import Participants, of_object
+from newsledger.analyze.events_args import Participants, of_object, prep_object
 from newsledger.analyze.events_clause import (
     RECIPIENT_REQUIRED,
     TIME_LABELS,
@@ -513,7 +513,7 @@ class _Finder:
         if obj is not None and lemma != "come":
             return None if self.args.is_actor(obj) else obj
         under = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"), None)
-        return next((c for c in under.children if c.dep_ == "pobj"), None) if under else None
+        return prep_object(under) if under is not None else None
 
     def _source(self, verb: Token, undergone: Token) -> Token | None:
         """Who does what a subject undergoes: the "from" or "by" phrase of the verb or of what
@@ -521,7 +521,7 @@ class _Finder:
         for token in (verb, undergone):
             for child in token.children:
                 if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
-                    source = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    source = prep_object(child)
                     if source is not None and self.args.is_actor(source):
                         return source
         owner = next((c for c in undergone.children if c.dep_ == "poss"), None)
@@ -561,9 +561,7 @@ class _Finder:
         """The event noun a placing verb puts its object under ("under arrest")."""
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "under":
-                found = noun_words(
-                    next((c for c in child.children if c.dep_ == "pobj"), None), self.lexicon.nouns
-                )
+                found = noun_words(prep_object(child), self.lexicon.nouns)
                 if found:
                     return found[0]
         return None
@@ -814,7 +812,7 @@ class _Finder:
         for child in token.children:
             if child.dep_ != "prep" or child.lower_ not in self.cues.place_prepositions:
                 continue
-            place = next((g for g in child.children if g.dep_ == "pobj"), None)
+            place = prep_object(child)
             place = self.clauses.near(token, place)
             if place is None or place.ent_type_ in TIME_LABELS:
                 continue

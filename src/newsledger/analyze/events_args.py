@@ -272,7 +272,7 @@ class Participants:
         for child in token.children:
             if _depth or child.dep_ != "prep" or child.lower_ not in cues.place_prepositions:
                 continue
-            inner_object = of_object(child) if child.lower_ == "of" else _pobj(child)
+            inner_object = of_object(child) if child.lower_ == "of" else prep_object(child)
             inner_place = self.place(inner_object, 1) if inner_object is not None else None
             if inner_place is not None and inner_place.span is not None:
                 end = max(end, inner_place.span.end)
@@ -321,7 +321,8 @@ def _relative_antecedent(token: Token) -> Token | None:
     return None
 
 
-def _pobj(prep: Token) -> Token | None:
+def prep_object(prep: Token) -> Token | None:
+    """The object of a preposition."""
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 

@@ -51,6 +51,7 @@ from newsledger.analyze.events_args import (
     RELATIVE_TAGS,
     Participants,
     of_object,
+    prep_object,
 )
 from newsledger.analyze.events_lexicon import EventLexicon, LexiconRow
 
@@ -186,7 +187,7 @@ class Clauses:
         subject = self.near(verb, self.subject(verb))
         if self.passive(verb):
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            return (_pobj(agent) if agent is not None else None), subject
+            return (prep_object(agent) if agent is not None else None), subject
         return subject, self.near(verb, self.target(verb, row, noun))
 
     def subject(self, verb: Token) -> Token | None:
@@ -230,7 +231,7 @@ class Clauses:
             # militiamen, killing 156 people"); not a copula's ("what is obvious watching").
             if any(c.dep_ in PASSIVE_MARKS for c in head.children):
                 agent = next((c for c in head.children if c.dep_ == "agent"), None)
-                return _pobj(agent) if agent is not None else None
+                return prep_object(agent) if agent is not None else None
             return self.subject(head)
         if self.document_act(verb):
             return self._issuer(head)
@@ -281,7 +282,7 @@ class Clauses:
             return self.subject(verb)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if document.dep_ == "nsubjpass" and agent is not None:
-            return _pobj(agent)
+            return prep_object(agent)
         return None
 
     def _controller(self, governor: Token) -> Token | None:
@@ -291,9 +292,9 @@ class Clauses:
         if governor.lemma_.lower() not in self.cues.subject_control_verbs:
             controlled = self.object(governor) or next(
                 (
-                    _pobj(c)
+                    prep_object(c)
                     for c in governor.children
-                    if c.dep_ == "prep" and c.lower_ in ("on", "upon") and _pobj(c)
+                    if c.dep_ == "prep" and c.lower_ in ("on", "upon") and prep_object(c)
                 ),
                 None,
             )
@@ -317,7 +318,7 @@ class Clauses:
             return found
         dative = next((c for c in verb.children if c.dep_ == "dative"), None)
         if dative is not None:
-            return _pobj(dative) if dative.pos_ == "ADP" else dative
+            return prep_object(dative) if dative.pos_ == "ADP" else dative
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         category = row.category if row is not None else None
         # Not for giving: "released a photograph taken by the spacecraft" gives it nothing.
@@ -332,10 +333,10 @@ class Clauses:
             # Assange at the embassy").
             if (
                 prep is not None
-                and _pobj(prep) is not None
+                and prep_object(prep) is not None
                 and not (obj is not None and self.args.is_actor(obj))
             ):
-                return _pobj(prep)
+                return prep_object(prep)
         if (
             category == "MOBILIZE"
             and obj is not None
@@ -403,13 +404,13 @@ class Clauses:
         rulers*" is done to them, and so is condemning "the attack *by Hamas*" or
         investigating "crimes committed *by Croat forces*"."""
         agent = next(
-            (_pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ in prepositions),
+            (prep_object(c) for c in obj.children if c.dep_ == "prep" and c.lower_ in prepositions),
             None,
         )
         if agent is None:
             agent = next(
                 (
-                    _pobj(g)
+                    prep_object(g)
                     for c in obj.children
                     if past_participle_modifier(c)
                     for g in c.children
@@ -423,7 +424,7 @@ class Clauses:
         """The object of "against" under `token`, through nested phrases ("for a war against
         Iraq")."""
         for child in token.children:
-            if child.dep_ != "prep" or (pobj := _pobj(child)) is None:
+            if child.dep_ != "prep" or (pobj := prep_object(child)) is None:
                 continue
             if child.lower_ == "against":
                 return pobj
@@ -449,7 +450,7 @@ class Clauses:
         for child in token.children:
             if child.dep_ != "prep" or child.lower_ not in wanted:
                 continue
-            pobj = _pobj(child)
+            pobj = prep_object(child)
             if pobj is None:
                 continue
             entity = self.args.index.entity_at(pobj.idx, pobj.idx + len(pobj))
@@ -527,7 +528,7 @@ class Clauses:
         for child in token.children:
             if child.dep_ != "prep" or child.lower_ not in self.cues.target_prepositions:
                 continue
-            pobj = _pobj(child)
+            pobj = prep_object(child)
             if pobj is None or pobj.ent_type_ in TIME_LABELS:
                 continue
             if places or self.args.place(pobj) is None or self.args.entity(pobj) is not None:
@@ -551,9 +552,9 @@ class Clauses:
                 else:
                     actor = child
             elif child.dep_ == "prep" and child.lower_ == "by":
-                actor = _pobj(child)
+                actor = prep_object(child)
             elif child.dep_ == "prep" and child.lower_ == "from" and row.category in SOURCED:
-                source = _pobj(child)
+                source = prep_object(child)
                 if actor is None and source is not None and self.args.is_actor(source):
                     actor = source
             elif child.dep_ in ("compound", "amod") and actor is None and self.args.entity(child):
@@ -564,7 +565,7 @@ class Clauses:
                 # handles it does not ("threats obtained by CBS News").
                 agent = next((g for g in child.children if g.dep_ == "agent"), None)
                 if actor is None and agent is not None:
-                    actor = _pobj(agent)
+                    actor = prep_object(agent)
                 lent_target = self.prepositional_target(child)
         if done_to is not None and row.of_role == "target":
             target = self._done_to(noun)
@@ -681,7 +682,7 @@ def _between(token: Token) -> Token | None:
     """The first of the parties a "between" phrase of `token` names ("mediated between Hamas
     and Israel")."""
     return next(
-        (_pobj(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None
+        (prep_object(c) for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None
     )
 
 
@@ -692,12 +693,8 @@ def _owner(noun: Token) -> Token | None:
         if child.dep_ in ("poss", "compound"):
             return child
         if child.dep_ == "prep" and child.lower_ == "by":
-            return _pobj(child)
+            return prep_object(child)
     return None
-
-
-def _pobj(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def particles(verb: Token, known: frozenset[str]) -> list[str]:
