@@ -638,6 +638,29 @@ def test_nominal_events(analyzer: Analyzer) -> None:
     assert (clash.category, clash.modality) == ("ASSAULT", "asserted")
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "actor", "target"),
+    [
+        ("His arrest shocked the town.", "arrest", None, "His"),
+        ("The group's expulsion was delayed.", "expel", None, "The group"),
+        (
+            "Robert Mueller's investigation into Russian interference ended.",
+            "investigate",
+            "Robert Mueller",
+            "Russian interference",
+        ),
+        ("The senator praised her probe.", "investigate", "her", None),
+        ("Britain's sanctions on Iran hurt its economy.", "sanction", "Britain", "Iran"),
+        ("The FBI reopened the Russia investigation.", "investigate", None, "Russia"),
+        ("The FBI investigation found nothing.", "investigate", "FBI", None),
+    ],
+)
+def test_a_possessor_undergoes_an_act_but_conducts_an_inquiry(
+    analyzer: Analyzer, text: str, lemma: str, actor: str | None, target: str | None
+) -> None:
+    assert roles(analyzer, text, lemma) == (actor, target)
+
+
 def test_light_verb_takes_its_nouns_event(analyzer: Analyzer) -> None:
     events = events_of(analyzer, "Students staged protest rallies in the capital.")
     assert len(events) == 1

@@ -547,7 +547,7 @@ class Clauses:
         done_to = of_object(noun)
         for child in noun.children:
             if child.dep_ == "poss":
-                if row.of_role == "target" and done_to is None:
+                if done_to is None and (row.possessor_role or row.of_role) == "target":
                     target = child
                 else:
                     actor = child
@@ -557,6 +557,8 @@ class Clauses:
                 source = prep_object(child)
                 if actor is None and source is not None and self.args.is_actor(source):
                     actor = source
+            elif child.dep_ == "compound" and target is None and self._inquiry_into(noun, child):
+                target = child
             elif child.dep_ in ("compound", "amod") and actor is None and self.args.entity(child):
                 actor = child
             elif past_participle_modifier(child) and child.lemma_.lower() in self.cues.light_verbs:
@@ -572,6 +574,13 @@ class Clauses:
         elif done_to is not None and row.of_role == "actor" and actor is None:
             actor = done_to
         return actor, target or self.prepositional_target(noun) or lent_target
+
+    def _inquiry_into(self, noun: Token, modifier: Token) -> bool:
+        """Whether a modifier names the country an inquiry looks into ("the Russia probe")."""
+        if noun.lemma_.lower() not in self.cues.inquiry_nouns:
+            return False
+        entity = self.args.entity(modifier)
+        return self.args.index.types.get(entity or "") in self.cues.place_entity_types
 
     def _parties(self, noun: Token) -> tuple[Token, Token] | None:
         """The two parties of an event noun that has no other participant and a "between"

@@ -69,6 +69,10 @@ class LexiconRow(BaseModel):
     # of "of" is ("the expulsion of the group": the target; "the protests of students": the actor).
     verb: str | None = None
     of_role: Literal["actor", "target"] | None = None
+    # Noun rows: what a possessor is when no "of" phrase names the target; by default what
+    # `of_role` says ("the group's expulsion": the target), but an inquiry or a sanction is its
+    # possessor's act ("Mueller's investigation", "our sanctions").
+    possessor_role: Literal["actor", "target"] | None = None
     category: PloverCategory | None
     cameo: str | None = None
     source: str
@@ -141,6 +145,9 @@ class EventCues(BaseModel):
     partitive_heads: frozenset[str]
     # Modifiers that make a partitive head kin ("*family* members of the group").
     kin_nouns: frozenset[str]
+    # Nouns of inquiries, which a country named before them is the subject of ("the Russia
+    # investigation"), where an organisation conducts them ("the FBI investigation").
+    inquiry_nouns: frozenset[str]
     target_prepositions: frozenset[str]
     place_prepositions: frozenset[str]
     place_relational_nouns: frozenset[str]
