@@ -133,6 +133,18 @@ def test_a_preposition_that_only_dates_the_clause_governs_nothing(analyzer: Anal
     assert dated.category == "REQUEST"
 
 
+def test_a_fronted_topic_governs_nothing(analyzer: Analyzer) -> None:
+    text = "On Hezbollah: They call them terrorists."
+    assert roles(analyzer, text, "call") == ("They", "them")  # not "call on" Hezbollah
+    assert event(events_of(analyzer, text), "call").category is None
+    attack = event(
+        events_of(analyzer, "Against this backdrop, the rebels attacked the town."), "attack"
+    )
+    assert attack.target is not None and attack.target.text == "the town"
+    related = event(events_of(analyzer, "These are the sanctions for which Iran called."), "call")
+    assert related.category == "REQUEST"  # a relative phrase still governs
+
+
 def test_naming_an_object_is_no_call(analyzer: Analyzer) -> None:
     named = event(events_of(analyzer, "Manafort called the story false on Monday."), "call")
     assert named.category is None

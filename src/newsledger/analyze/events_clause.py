@@ -90,6 +90,7 @@ SOURCED = frozenset(
 # Where a withdrawal leaves: "withdraw its force *from* Chad".
 WITHDRAWN_FROM = frozenset({"from"})
 NEGATIONS = frozenset({"not", "n't", "never"})
+RELATIVE_OBJECTS = frozenset({"which", "whom", "whose", "what"})
 NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "no-one"})
 NEGATED_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # Nouns that make a "no" before them a term of its own: "a no deal Brexit", "a no confidence
@@ -531,6 +532,8 @@ class Clauses:
             pobj = prep_object(child)
             if pobj is None or pobj.ent_type_ in TIME_LABELS:
                 continue
+            if child.i < token.i and pobj.lower_ not in RELATIVE_OBJECTS:
+                continue
             if places or self.args.place(pobj) is None or self.args.entity(pobj) is not None:
                 return pobj
         return None
@@ -821,6 +824,10 @@ def governing_prepositions(verb: Token) -> dict[str, frozenset[str]]:
         if child.dep_ not in ("prep", "agent"):
             continue
         objects = [g for g in child.children if g.dep_ == "pobj"]
+        if child.i < verb.i and not any(g.lower_ in RELATIVE_OBJECTS for g in objects):
+            # A fronted phrase is the clause's topic ("On Hezbollah: they call them
+            # terrorists" is no "call on"); a relative one is not ("talks with which ...").
+            continue
         if objects and all(g.ent_type_ in TIME_LABELS for g in objects):
             continue
         found[child.lower_] = frozenset().union(*(lemmas(g) for g in objects))
@@ -872,4 +879,12 @@ def _no_determiner(noun: Token) -> bool:
 
 
 def has_negation(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in token.children)
+    return any(
+        (c.dep_ == "neg" or c.lower_ in NEGATIONS) and not _not_only(c) for c in token.children
+    )
+
+
+def _not_only(negation: Token) -> bool:
+    """ "Not only did Iran attack the ship, it seized the crew": the attack is asserted."""
+    following = negation.nbor() if negation.i + 1 < len(negation.doc) else None
+    return following is not None and following.lower_ == "only"
