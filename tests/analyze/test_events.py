@@ -196,6 +196,14 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("The students demonstrated solidarity with the strikers.", "demonstrate", "SUPPORT"),
         ("The rebels submitted to the government.", "submit", "CONCEDE"),
         ("The minister submitted her resignation on Sunday.", "submit", "RETREAT"),
+        # Senses CAMEO leaves uncoded (curated).
+        ("The Trump campaign colluded with Russia.", "collude", "COOPERATE"),
+        ("Hillary Clinton sat down with Kara Swisher.", "sit down", "CONSULT"),
+        ("The committee will subpoena Robert Mueller.", "subpoena", "ACCUSE"),
+        ("I stand with the protesters.", "stand", "SUPPORT"),
+        # Removing or capturing people coerces them; doing it to a thing does not.
+        ("Kurdish forces captured the fugitive.", "capture", "COERCE"),
+        ("They removed restrictions on trade with Cuba.", "remove", "CONCEDE"),  # CAMEO's
         # Firing a person dismisses them.
         ("Kennedy fired Allen Dulles in 1961.", "fire", None),
         ("The gunman fired at the police.", "fire", "ASSAULT"),
