@@ -728,6 +728,91 @@ def test_a_participant_that_is_none_negates_the_event(
     assert event(events_of(analyzer, text), lemma).negated is negated
 
 
+@pytest.mark.parametrize(
+    "text", ["The surveillance camera captured the scene.", "Facebook removed the post."]
+)
+def test_removing_or_capturing_a_thing_coerces_no_one(analyzer: Analyzer, text: str) -> None:
+    assert [e.category for e in events_of(analyzer, text)] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "modality"),
+    [
+        ("The United States quit the World Trade Organization.", "SANCTION", "asserted"),
+        ("Britain will leave the European Union in March.", "SANCTION", "intended"),  # no threat
+        ("Page left the FBI in May.", None, "asserted"),  # a person leaving a job
+        ("Khweis left the U.S. in 2015.", None, "asserted"),  # or a country
+    ],
+)
+def test_a_party_leaving_an_organisation_withdraws_from_it(
+    analyzer: Analyzer, text: str, category: str | None, modality: str
+) -> None:
+    departure = next(e for e in events_of(analyzer, text) if e.action.lemma in ("leave", "quit"))
+    assert (departure.category, departure.modality) == (category, modality)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "category"),
+    [
+        ("Iran will attack Israel.", "attack", "THREATEN"),  # a pledge: PLOVER's threat
+        ("Iran will probably attack Israel.", "attack", "ASSAULT"),  # a forecast
+        ("I expect that Kushner will be indicted.", "indict", "COERCE"),  # no one pledges
+    ],
+)
+def test_only_an_actor_pledges_a_future_act(
+    analyzer: Analyzer, text: str, lemma: str, category: str
+) -> None:
+    future = event(events_of(analyzer, text), lemma)
+    assert (future.category, future.modality) == (category, "intended")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The threat to peace is connected to Iran.", None),  # a danger
+        ("She received death threats.", "THREATEN"),
+        ("Iran's threats against Israel grew.", "THREATEN"),
+    ],
+)
+def test_a_threat_no_one_makes_is_a_danger(
+    analyzer: Analyzer, text: str, category: str | None
+) -> None:
+    assert event(events_of(analyzer, text), "threaten").category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "actor", "negated"),
+    [
+        ("Iran accused Israel of attacking the ship.", "attack", "Israel", False),
+        ("Israel was accused of attacking the ship.", "attack", "Israel", False),
+        (
+            "Mueller charged two Americans with conspiring with Russia.",
+            "conspire",
+            "two Americans",
+            False,
+        ),
+        ("Iran refrained from attacking the ship.", "attack", "Iran", True),
+        ("They stopped Iran from attacking the ship.", "attack", "Iran", True),
+    ],
+)
+def test_a_gerund_after_an_object_is_the_object_s_act(
+    analyzer: Analyzer, text: str, lemma: str, actor: str, negated: bool
+) -> None:
+    done = event(events_of(analyzer, text), lemma)
+    assert done.actor is not None and (done.actor.text, done.negated) == (actor, negated)
+
+
+def test_not_only_negates_nothing(analyzer: Analyzer) -> None:
+    events = events_of(analyzer, "Not only did Iran attack the ship, it also seized the crew.")
+    assert not event(events, "attack").negated
+
+
+def test_meeting_a_standard_is_no_meeting(analyzer: Analyzer) -> None:
+    assert event(events_of(analyzer, "The goods met EU rules."), "meet").category is None
+    met = event(events_of(analyzer, "Pompeo met the EU foreign ministers."), "meet")
+    assert met.category == "CONSULT"
+
+
 def test_a_participant_that_is_none_refuses_nothing(analyzer: Analyzer) -> None:
     offer = event(events_of(analyzer, "She offered no evidence."), "offer")
     assert (offer.negated, offer.category) == (True, "AGREE")

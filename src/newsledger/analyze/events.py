@@ -26,16 +26,19 @@ Rules, in the order `find_events` applies them to the parsed Doc (the clause syn
    after hours of negotiations"), unless the predicate's lexicon row governs that preposition
    ("called for the expulsion") or it is "under" ("came under investigation").
 2. Participants: actor and target from the clause (active, passive, coordination, control,
-   prepositional targets), each resolved to an entity. COOPERATE, AID and SANCTION need an
-   actor as target, except that parties named together who act with each other ("Russia and
-   China signed a deal", "... trade with each other") are one compound actor with no
-   recipient, as the PLOVER manual codes reciprocal events; joint military exercises are
-   COOPERATE, one party's MOBILIZE ("French and Egyptian warships launched war games").
-3. Negation, and refusals: "not", "never", a negative governor ("failed to") or a participant
-   that is none ("committed no crime", "nobody was killed") negates the event; a negated
-   AGREE, CONCEDE or RETREAT ("will not accept") is REJECT, as CAMEO's "decline to ..." codes
-   are, unless a refusing verb governs it and is that rejection ("refused to release" is one
-   REJECT, and a negated release) or only a participant negates it ("offered no evidence").
+   prepositional targets; a gerund after the object of an accusing or preventing verb is the
+   object's act: "accused Israel of attacking the ship"), each resolved to an entity. COOPERATE,
+   AID and SANCTION need an actor as target, except that parties named together who act with
+   each other ("Russia and China signed a deal", "... trade with each other") are one compound
+   actor with no recipient, as the PLOVER manual codes reciprocal events; joint military
+   exercises are COOPERATE, one party's MOBILIZE ("French and Egyptian warships launched war
+   games").
+3. Negation, and refusals: "not" (not "not only"), "never", a negative governor ("failed to",
+   "refrained from") or a participant that is none ("committed no crime", "nobody was killed")
+   negates the event; a negated AGREE, CONCEDE or RETREAT ("will not accept") is REJECT, as
+   CAMEO's "decline to ..." codes are, unless a refusing verb governs it and is that rejection
+   ("refused to release" is one REJECT, and a negated release) or only a participant negates it
+   ("offered no evidence").
 4. Modality, strongest first: `disputed` when the event is reported and a statement denying
    its reporting statement exists, or its actor denies something or asserts the negation of
    an action ("has not carried out such an action") in the same article; `intended` for a
@@ -45,8 +48,9 @@ Rules, in the order `find_events` applies them to the parsed Doc (the clause syn
    reporting verb: "said they would meet"); `reported` inside a statement's
    content (the innermost; `statement` links it), or, without one, inside a quotation, a
    clause of a reporting verb, or an "according to" clause; otherwise `asserted`. Following
-   the PLOVER manual, an event pledged by its actor (future, "determined to", "vowed to") is
-   recoded: cooperation (CONSULT, SUPPORT, COOPERATE, AID) as AGREE, RETREAT as CONCEDE, and
+   the PLOVER manual, an event pledged by its actor (future, "determined to", "vowed to"; not a
+   forecast with no actor or a likelihood: "Kushner will be indicted", "will probably attack")
+   is recoded: cooperation (CONSULT, SUPPORT, COOPERATE, AID) as AGREE, RETREAT as CONCEDE, and
    material conflict as THREATEN. What a THREATEN verb governs ("threatened to impose a
    curfew") is the threat's content, intended but no pledge of its own.
 5. Time, place, counts: a DATE or TIME expression belongs to the nearest predicate above it in
@@ -405,7 +409,8 @@ class _Finder:
             # object where its event has none ("demonstrated its resolve" is no protest) or
             # asking a question ("asked how he would pay" is no request) or done to a person it
             # dismisses ("fired the director") or warning of no coercion ("warned that the
-            # outbreak could spread" is no threat).
+            # outbreak could spread" is no threat) or done to a thing where CAMEO means people
+            # ("removed the post" is no expulsion, "the camera captured it" no arrest).
             if (
                 row is not None
                 and (
@@ -416,6 +421,7 @@ class _Finder:
                     or (lemma in cues.intransitive_verbs and _transitive(verb))
                     or (lemma in cues.question_verbs and _asks_a_question(verb))
                     or (lemma in cues.dismissal_verbs and obj is not None and self._person(obj))
+                    or (lemma in cues.person_verbs and not self._done_to_someone(obj))
                 )
                 and row.source != "curated"
                 and row.parts == 0
@@ -457,6 +463,9 @@ class _Finder:
             return None
         draft.negated = clauses.negated(verb)
         self._modality(draft)
+        if lemma in cues.departure_verbs and draft.category is None and self._secedes(draft):
+            # After the pledge recoding: "Britain will leave the EU" is no threat.
+            draft.category = "SANCTION"
         if (
             draft.negated
             and draft.category in REFUSED
@@ -499,6 +508,12 @@ class _Finder:
                 return True
         return False
 
+    def _done_to_someone(self, obj: Token | None) -> bool:
+        """Whether an act is done to someone: an object that names no thing, or none the clause
+        shows ("was ordered removed")."""
+        args = self.args
+        return obj is None or not (args.is_thing(obj) or args.is_abstract(obj))
+
     def _undergone(self, verb: Token, lemma: str, obj: Token | None) -> Token | None:
         """What a verb of undergoing says its active subject undergoes: a thing or an act as
         its object ("faced charges", "received death threats"; not "received the ambassador",
@@ -540,6 +555,16 @@ class _Finder:
         ):
             return True
         return self.clauses.political_place(verb) is not None
+
+    def _secedes(self, draft: _Draft) -> bool:
+        """Whether a departure is a party withdrawing from an organisation ("Britain leaves
+        the EU", PLOVER's SANCTION, mode withdraw), not a person leaving a job or a place."""
+        if draft.actor is None or draft.target is None:
+            return False
+        types = self.args.index.types
+        actor = types.get(self.args.entity(draft.actor) or "")
+        target = types.get(self.args.entity(draft.target) or "")
+        return target == "ORG" and actor in self.cues.party_entity_types
 
     def _reprisal(self, noun: Token) -> bool:
         return noun.lemma_.lower() in self.cues.reprisal_nouns
@@ -614,6 +639,10 @@ class _Finder:
                 category = verb_row.category
         draft = _Draft(noun, row.verb or row.lemma, first.idx, noun.idx + len(noun), category)
         draft.actor, draft.target = self.clauses.noun_roles(noun, row)
+        if draft.actor is None and self._danger(noun):
+            # "the threat of a nuclear armed Iran", "a real threat": a danger, which no one
+            # issues; "death threats" are made, whoever made them.
+            draft.category = None
         draft.negated = any(c.lower_ == "no" for c in noun.children)
         self._modality(draft)
         return draft
@@ -631,6 +660,10 @@ class _Finder:
             draft.modality = "reported"
         nominal = token.pos_ == "NOUN"
         intended, pledged = self._intended_noun(token) if nominal else self._intended(token)
+        if draft.actor is None or self._predicted(token):
+            # "Kushner will be indicted", "will more than likely commit crimes": a forecast,
+            # which no one pledges.
+            pledged = False
         if intended:
             draft.modality = "intended"
             if pledged and draft.category is not None and not nominal and self._ultimatum(token):
@@ -706,6 +739,17 @@ class _Finder:
         if shares_auxiliaries(verb):
             return self._intended(verb.head)
         return False, False
+
+    def _danger(self, noun: Token) -> bool:
+        cues = self.cues
+        return noun.lemma_.lower() in cues.danger_nouns and not any(
+            c.dep_ == "compound" and c.lemma_.lower() in cues.threat_kinds for c in noun.children
+        )
+
+    def _predicted(self, verb: Token) -> bool:
+        return any(
+            c.dep_ == "advmod" and c.lower_ in self.cues.likelihood_adverbs for c in verb.children
+        )
 
     def _conditional(self, verb: Token) -> bool:
         """Whether a verb states a condition: itself ("unless the president agrees"), as a

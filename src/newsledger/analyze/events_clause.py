@@ -242,6 +242,10 @@ class Clauses:
             governor = head.head
             if head.lower_ == "for":
                 return self.target(governor, None, None) or self.subject(governor)
+            if governor.lemma_.lower() in self.cues.object_control_verbs:
+                # "accused Israel of attacking the ship", "charged two men with conspiring",
+                # "banned him from entering": the one accused, charged or banned does it.
+                return self.object(governor) or self.subject(governor)
             return self.subject(governor)
         if dep == "pcomp" and head.head.pos_ == "NOUN":
             # "their role in helping Saddam Hussein": whose role, effort or part it is.
@@ -623,6 +627,9 @@ class Clauses:
             governor = verb.head
             lemma = governor.lemma_.lower()
             return has_negation(governor) or lemma in self.cues.negative_governors
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.pos_ == "VERB":
+            # "refrained from attacking the ship" is no attack.
+            return verb.head.head.lemma_.lower() in self.cues.negative_governors
         return shares_auxiliaries(verb) and has_negation(verb.head)
 
     def refused_by_actor(self, verb: Token) -> bool:

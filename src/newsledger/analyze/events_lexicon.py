@@ -102,7 +102,15 @@ class EventCues(BaseModel):
     # (a material act in its clause, a reprisal noun, a party told not to act); "warned that
     # the outbreak could spread" states a danger.
     warning_verbs: frozenset[str]
+    # Verbs of leaving: a state or an organisation leaving an organisation withdraws from it
+    # (PLOVER's SANCTION, mode withdraw: "Britain leaves the EU"), which CAMEO leaves uncoded.
+    departure_verbs: frozenset[str]
+    party_entity_types: frozenset[str]
     warning_nouns: frozenset[str]
+    # Nouns of threats that mostly name a danger: without an actor they are no threat made,
+    # unless their kind says one was ("death threats", "bomb threats").
+    danger_nouns: frozenset[str]
+    threat_kinds: frozenset[str]
     reprisal_nouns: frozenset[str]
     # Arrivals CAMEO codes as visits (040): only to a party, a country or a city, or a meeting.
     arrival_verbs: frozenset[str]
@@ -125,14 +133,24 @@ class EventCues(BaseModel):
     # Verbs that dismiss a person they are done to ("fired the director"): only a pattern
     # ("fire at", "fire rockets") makes them an attack then.
     dismissal_verbs: frozenset[str]
+    # Verbs CAMEO codes as coercion of people ("remove" an official, "capture" a suspect):
+    # done to a thing ("removed the post", "the camera captured the scene") they count only
+    # through a pattern ("remove restrictions").
+    person_verbs: frozenset[str]
     report_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
+    # Adverbs that make a future a forecast, no pledge ("will likely attack").
+    likelihood_adverbs: frozenset[str]
     # Future in the past: "said they would meet" (sequence of tenses in reported speech).
     reported_future_auxiliaries: frozenset[str]
     commitment_governors: frozenset[str]
     implicative_governors: frozenset[str]
     negative_governors: frozenset[str]
     subject_control_verbs: frozenset[str]
+    # Verbs whose object does what their prepositional gerund names ("accused Israel of
+    # attacking", "prevented Iran from acquiring"); "protected children from bullying" and
+    # "instead of sharing" leave it to the subject or to no one.
+    object_control_verbs: frozenset[str]
     light_verbs: frozenset[str]
     # Nouns of documents whose participle states what their issuer does ("issued a statement
     # condemning the attack").
