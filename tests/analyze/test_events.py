@@ -201,6 +201,10 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("Hillary Clinton sat down with Kara Swisher.", "sit down", "CONSULT"),
         ("The committee will subpoena Robert Mueller.", "subpoena", "ACCUSE"),
         ("I stand with the protesters.", "stand", "SUPPORT"),
+        # A disease or a disaster attacks no one; seeming and matching are no strikes.
+        ("The bubonic form of the plague strikes the country each year.", "strike", None),
+        ("The rebels struck the town.", "strike", "ASSAULT"),
+        ("His account matches the Pentagon's records.", "match", None),
         # Removing or capturing people coerces them; doing it to a thing does not.
         ("Kurdish forces captured the fugitive.", "capture", "COERCE"),
         ("They removed restrictions on trade with Cuba.", "remove", "CONCEDE"),  # CAMEO's

@@ -210,6 +210,9 @@ class _Finder:
                 and self.args.is_thing(draft.actor)
             ):
                 draft.category = None
+            elif draft.actor is not None and self._natural_force(draft.actor):
+                # "the plague strikes the country each year": no one attacks.
+                draft.category = None
         times = self._times({draft.token.i for draft in drafts})
         self._dispute(drafts)
         drafts.sort(key=lambda d: d.start)
@@ -739,6 +742,15 @@ class _Finder:
         if shares_auxiliaries(verb):
             return self._intended(verb.head)
         return False, False
+
+    def _natural_force(self, token: Token) -> bool:
+        """A disease or a natural disaster, or a form or an outbreak of one ("the bubonic form
+        of the plague")."""
+        forces = self.cues.natural_forces
+        kind = of_object(token)
+        return any(
+            t is not None and t.pos_ == "NOUN" and t.lemma_.lower() in forces for t in (token, kind)
+        )
 
     def _danger(self, noun: Token) -> bool:
         cues = self.cues

@@ -180,6 +180,8 @@ class EventCues(BaseModel):
     # license" or "the investigation" does not ask, agree or cooperate. Nouns that name
     # people or bodies are told apart by the actor nouns, which are looked up first.
     thing_nouns: frozenset[str]
+    # Diseases and natural disasters: what they kill or strike is no one's act.
+    natural_forces: frozenset[str]
     thing_suffixes: tuple[str, ...]
     # Nouns of ideas, qualities, rights and causes: violence done to one is a figure of
     # speech ("destroyed his reputation", "fight crime"), and so it is done to anything the
