@@ -806,6 +806,15 @@ def test_a_gerund_after_an_object_is_the_object_s_act(
     assert done.actor is not None and (done.actor.text, done.negated) == (actor, negated)
 
 
+def test_a_decline_in_numbers_refuses_nothing(analyzer: Analyzer) -> None:
+    for text in (
+        "Since January the number of jobs has declined by 1.9 million.",
+        "The immigrant working-age population declined for five months.",
+    ):
+        assert [e.category for e in events_of(analyzer, text)] in ([], [None])
+    assert event(events_of(analyzer, "They declined."), "decline").category == "REJECT"
+
+
 def test_not_only_negates_nothing(analyzer: Analyzer) -> None:
     events = events_of(analyzer, "Not only did Iran attack the ship, it also seized the crew.")
     assert not event(events, "attack").negated

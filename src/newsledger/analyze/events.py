@@ -413,7 +413,8 @@ class _Finder:
             # asking a question ("asked how he would pay" is no request) or done to a person it
             # dismisses ("fired the director") or warning of no coercion ("warned that the
             # outbreak could spread" is no threat) or done to a thing where CAMEO means people
-            # ("removed the post" is no expulsion, "the camera captured it" no arrest).
+            # ("removed the post" is no expulsion, "the camera captured it" no arrest) or
+            # telling a decrease ("the population declined" refused nothing).
             if (
                 row is not None
                 and (
@@ -425,6 +426,7 @@ class _Finder:
                     or (lemma in cues.question_verbs and _asks_a_question(verb))
                     or (lemma in cues.dismissal_verbs and obj is not None and self._person(obj))
                     or (lemma in cues.person_verbs and not self._done_to_someone(obj))
+                    or (lemma in cues.decrease_verbs and self._decreases(verb))
                 )
                 and row.source != "curated"
                 and row.parts == 0
@@ -510,6 +512,17 @@ class _Finder:
             elif child.dep_ == "xcomp" and told and any(c.dep_ == "neg" for c in child.children):
                 return True
         return False
+
+    def _decreases(self, verb: Token) -> bool:
+        """Whether "decline" tells a decrease: with no object or infinitive, said of what
+        cannot refuse or of a measure ("the number of jobs", "the working-age population has
+        declined"; not "they declined")."""
+        if _transitive(verb):
+            return False
+        subject = self.clauses.subject(verb)
+        if subject is None:
+            return True
+        return subject.lemma_.lower() in self.cues.measure_nouns or not self.args.is_actor(subject)
 
     def _done_to_someone(self, obj: Token | None) -> bool:
         """Whether an act is done to someone: an object that names no thing, or none the clause

@@ -137,6 +137,11 @@ class EventCues(BaseModel):
     # done to a thing ("removed the post", "the camera captured the scene") they count only
     # through a pattern ("remove restrictions").
     person_verbs: frozenset[str]
+    # Verbs of refusal that also tell a decrease ("declined to comment"; "the population
+    # declined"): with neither object nor infinitive, only someone who can act refuses, and a
+    # measure of people ("the population") is none.
+    decrease_verbs: frozenset[str]
+    measure_nouns: frozenset[str]
     report_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
     # Adverbs that make a future a forecast, no pledge ("will likely attack").
