@@ -729,9 +729,13 @@ def write_section(table: str) -> None:
         "disasters attack no one ('the plague strikes the country', 31); curated rows for "
         "colluding, conspiring and partnering with (cooperation, 19), sitting down with (a "
         "meeting), standing with (support, 11), subpoenas (an inquiry's act, 11), and none for "
-        "meeting rules or standards, a bare 'match' or 'strike as'. In all, of the 19,417 PTC "
-        "events at the session's start 34 were dropped, 135 added and 469 changed; the span "
-        "invariant holds on all 142,530 spans of the final analyses."
+        "meeting rules or standards, a bare 'match' or 'strike as'; a decline in numbers "
+        "refuses nothing ('the working-age population declined'; 4). Tried and not kept: an "
+        "ability modal as no refusal ('cannot offer canonical proof'): of 26 PTC events it "
+        "changed, more were refusals ('we cannot give in to extortion', 'I cannot agree to "
+        "that') than inabilities. In all, of the 19,417 PTC events at the session's start 34 "
+        "were dropped, 135 added and 473 changed; the span invariant holds on all 142,530 spans "
+        "of the final analyses (at 2dc2fae)."
     )
     body = (
         f"{SECTION}\n\n```sh\n{COMMAND}\n```\n\n{textwrap.fill(about, 96)}\n\n{table}\n\n"

@@ -536,7 +536,7 @@ class Clauses:
             pobj = prep_object(child)
             if pobj is None or pobj.ent_type_ in TIME_LABELS:
                 continue
-            if child.i < token.i and pobj.lower_ not in RELATIVE_OBJECTS:
+            if _fronted(child, token):
                 continue
             if places or self.args.place(pobj) is None or self.args.entity(pobj) is not None:
                 return pobj
@@ -831,9 +831,7 @@ def governing_prepositions(verb: Token) -> dict[str, frozenset[str]]:
         if child.dep_ not in ("prep", "agent"):
             continue
         objects = [g for g in child.children if g.dep_ == "pobj"]
-        if child.i < verb.i and not any(g.lower_ in RELATIVE_OBJECTS for g in objects):
-            # A fronted phrase is the clause's topic ("On Hezbollah: they call them
-            # terrorists" is no "call on"); a relative one is not ("talks with which ...").
+        if _fronted(child, verb):
             continue
         if objects and all(g.ent_type_ in TIME_LABELS for g in objects):
             continue
@@ -883,6 +881,15 @@ def _no_determiner(noun: Token) -> bool:
     )
     first = all(c.i >= no.i for c in noun.children if c.dep_ in ("det", "poss"))
     return first and not term
+
+
+def _fronted(prep: Token, head: Token) -> bool:
+    """Whether a prepositional phrase before its head is the clause's topic, which the head
+    does not govern ("On Hezbollah: they call them terrorists" is no "call on"); a relative
+    one is governed ("the talks with which ...")."""
+    return prep.i < head.i and not any(
+        g.dep_ == "pobj" and g.lower_ in RELATIVE_OBJECTS for g in prep.children
+    )
 
 
 def has_negation(token: Token) -> bool:
