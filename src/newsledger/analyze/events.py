@@ -577,10 +577,9 @@ class _Finder:
         the EU", PLOVER's SANCTION, mode withdraw), not a person leaving a job or a place."""
         if draft.actor is None or draft.target is None:
             return False
-        types = self.args.index.types
-        actor = types.get(self.args.entity(draft.actor) or "")
-        target = types.get(self.args.entity(draft.target) or "")
-        return target == "ORG" and actor in self.cues.party_entity_types
+        args = self.args
+        parties = self.cues.party_entity_types
+        return args.entity_type(draft.target) == "ORG" and args.entity_type(draft.actor) in parties
 
     def _reprisal(self, noun: Token) -> bool:
         return noun.lemma_.lower() in self.cues.reprisal_nouns

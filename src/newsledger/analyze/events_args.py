@@ -111,6 +111,11 @@ class Participants:
             self._entities[token.i] = self._resolve(token, 0)
         return self._entities[token.i]
 
+    def entity_type(self, token: Token) -> str | None:
+        """The type of the entity a participant refers to ("GPE", "ORG" ...), if any."""
+        found = self.entity(token)
+        return self.index.types.get(found) if found is not None else None
+
     def _resolve(self, token: Token, seen: int) -> str | None:
         found = self.index.entity_at(token.idx, token.idx + len(token))
         if found is not None or seen > 3:

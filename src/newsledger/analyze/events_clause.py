@@ -586,8 +586,7 @@ class Clauses:
         """Whether a modifier names the country an inquiry looks into ("the Russia probe")."""
         if noun.lemma_.lower() not in self.cues.inquiry_nouns:
             return False
-        entity = self.args.entity(modifier)
-        return self.args.index.types.get(entity or "") in self.cues.place_entity_types
+        return self.args.entity_type(modifier) in self.cues.place_entity_types
 
     def _parties(self, noun: Token) -> tuple[Token, Token] | None:
         """The two parties of an event noun that has no other participant and a "between"
