@@ -270,6 +270,7 @@ class _Finder:
             if (
                 token.pos_ == "VERB"
                 and token.dep_ not in ("amod", "compound")
+                and not _word_fragment(token)
                 and not self._circumstance(token)
             ):
                 draft = self._verb(token)
@@ -407,7 +408,8 @@ class _Finder:
             draft = _Draft(verb, noun_row.verb or noun_row.lemma, start, end, category, noun=obj)
         else:
             # A verb that is no event by itself ("fail", "make") only counts through a pattern,
-            # and so does one naming its object ("called the story false" is no phone call) or
+            # and so does one naming its object ("called the story false", "what I've called a
+            # chopping block" are no phone calls) or
             # asserting a clause ("claimed that he checked in" is no accusation) or with an
             # object where its event has none ("demonstrated its resolve" is no protest) or
             # asking a question ("asked how he would pay" is no request) or done to a person it
@@ -419,7 +421,7 @@ class _Finder:
                 row is not None
                 and (
                     lemma in cues.non_event_verbs
-                    or (lemma in cues.naming_verbs and object_predicate(verb) is not None)
+                    or (lemma in cues.naming_verbs and _names(verb, obj))
                     or (lemma in cues.assertion_verbs and _asserts_a_clause(verb))
                     or (lemma in cues.warning_verbs and not self._warns_of_coercion(verb, obj))
                     or (lemma in cues.intransitive_verbs and _transitive(verb))
@@ -526,9 +528,12 @@ class _Finder:
 
     def _done_to_someone(self, obj: Token | None) -> bool:
         """Whether an act is done to someone: an object that names no thing, or none the clause
-        shows ("was ordered removed")."""
+        shows ("was ordered removed"). A person is no "it", which elsewhere may stand for a
+        group ("it will withdraw")."""
         args = self.args
-        return obj is None or not (args.is_thing(obj) or args.is_abstract(obj))
+        return obj is None or not (
+            args.is_thing(obj) or args.is_abstract(obj) or obj.lower_ == "it"
+        )
 
     def _undergone(self, verb: Token, lemma: str, obj: Token | None) -> Token | None:
         """What a verb of undergoing says its active subject undergoes: a thing or an act as
@@ -747,7 +752,8 @@ class _Finder:
                 # "threatened to impose a curfew": the threat is the event, its content no
                 # pledge of its own.
                 return True, False
-            return True, lemma in cues.commitment_governors
+            forecast = lemma in cues.forecast_governors and self.clauses.passive(governor)
+            return True, lemma in cues.commitment_governors and not forecast
         if verb.dep_ in ("advcl", "acl") and has_aux(verb, TO):
             # A purpose or a plan ("in a move to kill") is intended but pledges nothing.
             return True, False
@@ -962,6 +968,20 @@ def _transitive(verb: Token) -> bool:
         or (c.dep_ == "mark" and c.lower_ == "as")
         for c in verb.children
     )
+
+
+def _word_fragment(token: Token) -> bool:
+    """A piece of a hyphenated word the tokenizer split and the tagger took for a verb: the
+    prefix or the hyphen of "re-enters"."""
+    doc = token.doc
+    hyphenated = not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    return hyphenated or not any(character.isalpha() for character in token.text)
+
+
+def _names(verb: Token, obj: Token | None) -> bool:
+    """Whether a naming verb names its object: with an object predicate, or when the object is
+    "what", whose name the parser often hangs elsewhere ("what I've called above a ...")."""
+    return object_predicate(verb) is not None or (obj is not None and obj.lower_ == "what")
 
 
 def _has_subject(verb: Token) -> bool:

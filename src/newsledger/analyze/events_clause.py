@@ -63,6 +63,7 @@ FINITE_VERB_DEPS = SUBJECT_DEPS | {"aux"}
 VERB_OBJECT_DEPS = frozenset({"dobj", "dative", "ccomp"})
 VERB_POS = frozenset({"VERB", "AUX"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+PERFECT = frozenset({"have"})
 # Clauses a verb governs, one of which may be introduced by a preposition the parser reads as
 # its subordinator.
 CLAUSE_DEPS = frozenset({"advcl", "ccomp"})
@@ -553,6 +554,8 @@ class Clauses:
             return parties
         done_to = of_object(noun)
         for child in noun.children:
+            if child.dep_ == "poss" and self._dated(child):
+                continue
             if child.dep_ == "poss":
                 if done_to is None and (row.possessor_role or row.of_role) == "target":
                     target = child
@@ -566,7 +569,7 @@ class Clauses:
                     actor = source
             elif child.dep_ == "compound" and target is None and self._inquiry_into(noun, child):
                 target = child
-            elif child.dep_ in ("compound", "amod") and actor is None and self.args.entity(child):
+            elif child.dep_ in ("compound", "amod") and actor is None and self._party(noun, child):
                 actor = child
             elif past_participle_modifier(child) and child.lemma_.lower() in self.cues.light_verbs:
                 # "the sanctions imposed on him by Pope Benedict", "attacks carried out by
@@ -582,6 +585,23 @@ class Clauses:
             actor = done_to
         return actor, target or self.prepositional_target(noun) or lent_target
 
+    def _dated(self, possessor: Token) -> bool:
+        """A possessor that dates its noun ("Tuesday's summit", "last year's attack"), unless it
+        names an entity of the article that the tagger also took for a date ("May's talks")."""
+        return possessor.ent_type_ in TIME_LABELS and self.args.entity(possessor) is None
+
+    def _party(self, noun: Token, modifier: Token) -> bool:
+        """Whether a modifier names a party to an event noun ("the MKO attack", "a US
+        strike"); a place before a meeting hosts it ("the Singapore summit", "the Geneva
+        talks")."""
+        if self.args.entity(modifier) is None:
+            return False
+        return not (
+            modifier.dep_ == "compound"
+            and noun.lemma_.lower() in self.cues.meeting_nouns
+            and self.args.entity_type(modifier) in self.cues.place_entity_types
+        )
+
     def _inquiry_into(self, noun: Token, modifier: Token) -> bool:
         """Whether a modifier names the country an inquiry looks into ("the Russia probe")."""
         if noun.lemma_.lower() not in self.cues.inquiry_nouns:
@@ -594,7 +614,7 @@ class Clauses:
         marked = (
             c.dep_ == "poss"
             or (c.dep_ == "prep" and c.lower_ == "by")
-            or (c.dep_ in ("compound", "amod") and self.args.entity(c))
+            or (c.dep_ in ("compound", "amod") and self._party(noun, c))
             for c in noun.children
         )
         if any(marked) or of_object(noun) is not None:
@@ -607,14 +627,21 @@ class Clauses:
         return first, second
 
     def demand(self, verb: Token) -> Token | None:
-        """The clause a reporting verb states as an obligation ("said X must ..."), if any."""
-        if verb.lemma_.lower() not in self.cues.report_verbs:
+        """The clause a reporting verb states as an obligation ("said X must ..."), if any.
+
+        An opinion asks nothing of anyone ("I think the president should be concerned"), and
+        a modal with a perfect infers or reproaches ("argued that Cuba must have carried out
+        the assaults", "should have resigned")."""
+        lemma = verb.lemma_.lower()
+        if lemma not in self.cues.report_verbs or lemma in self.cues.opinion_verbs:
             return None
         return next(
             (
                 clause
                 for clause in verb.children
-                if clause.dep_ == "ccomp" and has_aux(clause, self.cues.deontic_modals)
+                if clause.dep_ == "ccomp"
+                and has_aux(clause, self.cues.deontic_modals)
+                and not has_aux(clause, PERFECT)
             ),
             None,
         )
@@ -717,7 +744,8 @@ def _owner(noun: Token) -> Token | None:
 
 def particles(verb: Token, known: frozenset[str]) -> list[str]:
     """The verb's particles ("carry *out*"), with a bare adverb right after it that the parser
-    did not call one but the lexicon knows as one ("the UN stepped *in*")."""
+    did not call one but the lexicon knows as one ("the UN stepped *in*"); not the first of a
+    pair of adverbs ("abused *over* and over", "back and forth")."""
     return [
         child.lower_
         for child in verb.children
@@ -727,8 +755,20 @@ def particles(verb: Token, known: frozenset[str]) -> list[str]:
             and child.i == verb.i + 1
             and child.lower_ in known
             and not any(child.children)
+            and not _paired_adverb(child)
         )
     ]
+
+
+def _paired_adverb(adverb: Token) -> bool:
+    """Whether an adverb is the first of a coordinated pair ("over and over", "back and
+    forth"); not one before a coordinated verb ("fight back and win")."""
+    doc = adverb.doc
+    return (
+        adverb.i + 2 < len(doc)
+        and doc[adverb.i + 1].dep_ == "cc"
+        and doc[adverb.i + 2].pos_ == "ADV"
+    )
 
 
 def lemmas(token: Token) -> frozenset[str]:

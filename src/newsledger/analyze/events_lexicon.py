@@ -120,7 +120,8 @@ class EventCues(BaseModel):
     undergoing_verbs: frozenset[str]
     # Verbs whose bare CAMEO sense needs them intransitive: people who "demonstrated in
     # Belgrade" protest, a video that "demonstrates the racism" shows it; who "submits to" a
-    # ruler yields, who "submitted his report" hands it in. With an object or a clause, they
+    # ruler yields, who "submitted his report" hands it in; who "compromises on" a demand
+    # concedes, who "compromised security" endangered it. With an object or a clause, they
     # count only through a pattern ("submitted a petition").
     intransitive_verbs: frozenset[str]
     # Verbs that ask a request or a question: asking a question ("asked how he would fund
@@ -133,9 +134,10 @@ class EventCues(BaseModel):
     # Verbs that dismiss a person they are done to ("fired the director"): only a pattern
     # ("fire at", "fire rockets") makes them an attack then.
     dismissal_verbs: frozenset[str]
-    # Verbs CAMEO codes as coercion of people ("remove" an official, "capture" a suspect):
-    # done to a thing ("removed the post", "the camera captured the scene") they count only
-    # through a pattern ("remove restrictions").
+    # Verbs CAMEO codes as coercion or its end for people ("remove" an official, "capture" a
+    # suspect, "release" prisoners): done to a thing ("removed the post", "the camera
+    # captured the scene", "if it is not released") they count only through a pattern
+    # ("remove restrictions", "released the documents").
     person_verbs: frozenset[str]
     # Verbs of refusal that also tell a decrease ("declined to comment"; "the population
     # declined"): with neither object nor infinitive, only someone who can act refuses, and a
@@ -143,12 +145,17 @@ class EventCues(BaseModel):
     decrease_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     report_verbs: frozenset[str]
+    # Reporting verbs of opinion: what they say must happen is no demand of anyone's.
+    opinion_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
     # Adverbs that make a future a forecast, no pledge ("will likely attack").
     likelihood_adverbs: frozenset[str]
     # Future in the past: "said they would meet" (sequence of tenses in reported speech).
     reported_future_auxiliaries: frozenset[str]
     commitment_governors: frozenset[str]
+    # Governors whose passive is others' forecast, no pledge of the subject's ("is expected
+    # to encounter little resistance").
+    forecast_governors: frozenset[str]
     implicative_governors: frozenset[str]
     negative_governors: frozenset[str]
     subject_control_verbs: frozenset[str]
