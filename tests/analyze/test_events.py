@@ -300,6 +300,12 @@ def test_a_verb_has_the_category_news_gives_it(
         "Congress kicked the can down the road.",
         "Few officials hang on to their jobs.",
         "Her voice cracked with nervousness.",
+        "He hit even higher numbers in Florida.",
+        "The farmers have given up hope of justice.",
+        "The cardinal resided at a seminary in Washington.",
+        # A press release that says something is a document.
+        "Move to where the sounds are not present, the release said.",
+        "She may end up fighting obstruction of justice charges.",
     ],
 )
 def test_senses_news_uses_otherwise_code_nothing(analyzer: Analyzer, text: str) -> None:
@@ -1718,3 +1724,21 @@ def test_people_the_agent_dictionary_lacks_are_still_the_target(analyzer: Analyz
 def test_pieces_of_a_hyphenated_verb_are_no_events(analyzer: Analyzer) -> None:
     lemmas = [e.action.lemma for e in events_of(analyzer, "A man who re-enters the country.")]
     assert "re" not in lemmas and "-" not in lemmas
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The coroner's office has fought to keep autopsy reports confidential.", None),
+        ("She is battling to save her job.", None),
+        ("Troops fought to retake the city.", "ASSAULT"),
+        ("The rebels fought the army for days.", "ASSAULT"),
+    ],
+)
+def test_fighting_to_do_something_is_striving_unless_done_by_force(
+    analyzer: Analyzer, text: str, category: str | None
+) -> None:
+    fights = [
+        e.category for e in events_of(analyzer, text) if e.action.lemma in ("fight", "battle")
+    ]
+    assert fights == [category] or (category is None and fights == [])

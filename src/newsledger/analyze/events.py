@@ -107,6 +107,7 @@ REFUSED = frozenset({"AGREE", "CONCEDE", "RETREAT", "COOPERATE"})
 # and boycotts", so lifting sanctions is no sanction of its own.
 YIELDING = frozenset({"CONCEDE", "RETREAT"})
 TO = frozenset({"to"})
+FORCE_CATEGORIES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # A question opens with a wh-word or "whether"/"if" ("asked how he would fund it").
 QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 WHETHER = frozenset({"whether", "if"})
@@ -285,6 +286,7 @@ class _Finder:
                 and token.dep_ != "compound"
                 and token.lemma_.lower() in nouns
                 and not self._adjunct_noun(token)
+                and not self._speaks(token)
             ):
                 drafts.append(self._nominal(token))
         return drafts
@@ -339,6 +341,11 @@ class _Finder:
             and self.doc[governor.i + 1].lower_ in TO
             and not _has_subject(verb)
         )
+
+    def _speaks(self, noun: Token) -> bool:
+        """Whether an event noun is the subject of a reporting verb, so a document ("the
+        release said")."""
+        return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.cues.report_verbs
 
     def _adjunct_noun(self, noun: Token) -> bool:
         """An event noun in a circumstantial phrase of a predicate is its setting, not a
@@ -416,7 +423,8 @@ class _Finder:
             # dismisses ("fired the director") or warning of no coercion ("warned that the
             # outbreak could spread" is no threat) or done to a thing where CAMEO means people
             # ("removed the post" is no expulsion, "the camera captured it" no arrest) or
-            # telling a decrease ("the population declined" refused nothing).
+            # telling a decrease ("the population declined" refused nothing) or striving ("fought
+            # to keep the reports confidential" is no fight).
             if (
                 row is not None
                 and (
@@ -429,6 +437,7 @@ class _Finder:
                     or (lemma in cues.dismissal_verbs and obj is not None and self._person(obj))
                     or (lemma in cues.person_verbs and not self._done_to_someone(obj))
                     or (lemma in cues.decrease_verbs and self._decreases(verb))
+                    or (lemma in cues.effort_verbs and self._strives(verb))
                 )
                 and row.source != "curated"
                 and row.parts == 0
@@ -525,6 +534,18 @@ class _Finder:
         if subject is None:
             return True
         return subject.lemma_.lower() in self.cues.measure_nouns or not self.args.is_actor(subject)
+
+    def _strives(self, verb: Token) -> bool:
+        """Whether a verb has an infinitive of what it strives for ("fought to keep the reports
+        confidential"), unless that is force ("fought to kill them") or done to a place
+        ("fought to retake the city")."""
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "advcl") and has_aux(child, TO):
+                row = self.clauses.row(child)
+                obj = self.clauses.object(child)
+                forceful = row is not None and row.category in FORCE_CATEGORIES
+                return not forceful and (obj is None or self.args.place(obj) is None)
+        return False
 
     def _done_to_someone(self, obj: Token | None) -> bool:
         """Whether an act is done to someone: an object that names no thing, or none the clause

@@ -143,6 +143,9 @@ class EventCues(BaseModel):
     # declined"): with neither object nor infinitive, only someone who can act refuses, and a
     # measure of people ("the population") is none.
     decrease_verbs: frozenset[str]
+    # Verbs of fighting that, with an infinitive, only strive ("fought to keep the reports
+    # confidential", "battling to save her job").
+    effort_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     report_verbs: frozenset[str]
     # Reporting verbs of opinion: what they say must happen is no demand of anyone's.
