@@ -628,8 +628,9 @@ def test_a_noun_the_parser_made_a_gerund_s_subject_is_the_actor(analyzer: Analyz
     ("text", "demands"),
     [
         ("Russia said on Tuesday that Sudan must return the helicopter.", True),
-        # An opinion demands nothing; a modal with a perfect infers or reproaches.
-        ("I think the president should be concerned.", False),
+        # PLOVER codes an opinion on what someone should do as a request too.
+        ("I think the president should resign.", True),
+        # A modal with a perfect infers or reproaches.
         ("Officials argued that Cuba must have carried out the assaults.", False),
     ],
 )
@@ -816,6 +817,14 @@ def test_a_party_leaving_an_organisation_withdraws_from_it(
         ("Iran will attack Israel.", "attack", "THREATEN"),  # a pledge: PLOVER's threat
         ("Iran will probably attack Israel.", "attack", "ASSAULT"),  # a forecast
         ("I expect that Kushner will be indicted.", "indict", "COERCE"),  # no one pledges
+        ("Dean predicted Mueller would indict Kushner.", "indict", "COERCE"),  # a prediction
+        ("Iran said it would attack the tanker.", "attack", "THREATEN"),  # a pledge reported
+        # An act or a thing pledges nothing.
+        (
+            "Critics argue that exiting the deal would undermine U.S. credibility.",
+            "undermine",
+            "SANCTION",
+        ),
     ],
 )
 def test_only_an_actor_pledges_a_future_act(
@@ -870,9 +879,16 @@ def test_a_decline_in_numbers_refuses_nothing(analyzer: Analyzer) -> None:
     assert event(events_of(analyzer, "They declined."), "decline").category == "REJECT"
 
 
-def test_not_only_negates_nothing(analyzer: Analyzer) -> None:
-    events = events_of(analyzer, "Not only did Iran attack the ship, it also seized the crew.")
-    assert not event(events, "attack").negated
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Not only did Iran attack the ship, it also seized the crew.", "attack"),
+        ("Theresa May may resign first, or not.", "resign"),
+        ("Whether or not Iran attacked the ship, the US will respond.", "attack"),
+    ],
+)
+def test_not_only_and_or_not_negate_nothing(analyzer: Analyzer, text: str, lemma: str) -> None:
+    assert not event(events_of(analyzer, text), lemma).negated
 
 
 def test_meeting_a_standard_is_no_meeting(analyzer: Analyzer) -> None:
@@ -1742,3 +1758,26 @@ def test_fighting_to_do_something_is_striving_unless_done_by_force(
         e.category for e in events_of(analyzer, text) if e.action.lemma in ("fight", "battle")
     ]
     assert fights == [category] or (category is None and fights == [])
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The investigation concluded on Friday.", "investigation"),
+        # A heading the parser joins to the next line's sentence.
+        ("Death threats\nHaig said he has received death threats.", "threats"),
+    ],
+)
+def test_an_event_noun_that_is_no_document_saying_something_stays(
+    analyzer: Analyzer, text: str, noun: str
+) -> None:
+    first = text.index(noun)
+    assert any(e.action.span.start == first for e in events_of(analyzer, text))
+
+
+def test_a_bracket_is_no_participant_but_a_percentage_is(analyzer: Analyzer) -> None:
+    text = "He was forbidden to celebrate [Mass] in public."
+    assert event(events_of(analyzer, text), "celebrate").target is None
+    text = "Depending on the strain, it can kill up to 90% of victims."
+    killed = event(events_of(analyzer, text), "kill").target
+    assert killed is not None and killed.text == "up to 90% of victims"

@@ -108,6 +108,8 @@ REFUSED = frozenset({"AGREE", "CONCEDE", "RETREAT", "COOPERATE"})
 YIELDING = frozenset({"CONCEDE", "RETREAT"})
 TO = frozenset({"to"})
 FORCE_CATEGORIES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+# What a document does with words ("the release said", "the statement read").
+SAYING = frozenset({"say", "state", "read", "note", "add", "write"})
 # A question opens with a wh-word or "whether"/"if" ("asked how he would fund it").
 QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 WHETHER = frozenset({"whether", "if"})
@@ -343,9 +345,15 @@ class _Finder:
         )
 
     def _speaks(self, noun: Token) -> bool:
-        """Whether an event noun is the subject of a reporting verb, so a document ("the
-        release said")."""
-        return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.cues.report_verbs
+        """Whether an event noun is the subject of a verb of saying, so a document ("the
+        release said"); an event concludes or claims a toll ("the investigation
+        concluded")."""
+        paragraph = self.clauses.paragraph
+        return (
+            noun.dep_ == "nsubj"
+            and noun.head.lemma_.lower() in SAYING
+            and paragraph[noun.i] == paragraph[noun.head.i]
+        )
 
     def _adjunct_noun(self, noun: Token) -> bool:
         """An event noun in a circumstantial phrase of a predicate is its setting, not a
@@ -701,9 +709,9 @@ class _Finder:
             draft.modality = "reported"
         nominal = token.pos_ == "NOUN"
         intended, pledged = self._intended_noun(token) if nominal else self._intended(token)
-        if draft.actor is None or self._predicted(token):
-            # "Kushner will be indicted", "will more than likely commit crimes": a forecast,
-            # which no one pledges.
+        if draft.actor is None or self._predicted(token) or not self._can_pledge(draft.actor):
+            # "Kushner will be indicted", "will more than likely commit crimes", "exiting the
+            # deal would undermine U.S. credibility": a forecast, which no one pledges.
             pledged = False
         if intended:
             draft.modality = "intended"
@@ -755,7 +763,8 @@ class _Finder:
             and clause.head.lemma_.lower() in cues.report_verbs
             and has_aux(verb, cues.reported_future_auxiliaries)
         ):
-            return True, True
+            # "predicted Mueller would indict Kushner" forecasts; "said it would" pledges.
+            return True, clause.head.lemma_.lower() not in cues.opinion_verbs
         if has_aux(verb, cues.deontic_modals):
             return True, False
         if verb.dep_ == "ccomp" and verb.head.pos_ in VERB_POS:
@@ -796,6 +805,10 @@ class _Finder:
         return noun.lemma_.lower() in cues.danger_nouns and not any(
             c.dep_ == "compound" and c.lemma_.lower() in cues.threat_kinds for c in noun.children
         )
+
+    def _can_pledge(self, actor: Token) -> bool:
+        """Whether an actor can pledge: not an act ("exiting the deal") or a thing."""
+        return actor.pos_ not in VERB_POS and not self.args.is_thing(actor)
 
     def _predicted(self, verb: Token) -> bool:
         return any(

@@ -125,8 +125,12 @@ class Clauses:
         return paragraphs, quoted
 
     def near(self, a: Token, b: Token | None) -> Token | None:
-        """`b`, when it is in `a`'s paragraph."""
-        return b if b is not None and self.paragraph[a.i] == self.paragraph[b.i] else None
+        """`b`, when it is a word or a measure ("29%") in `a`'s paragraph (the parser makes
+        brackets objects: "celebrate [Mass]")."""
+        if b is None or self.paragraph[a.i] != self.paragraph[b.i]:
+            return None
+        worded = any(character.isalnum() for character in b.text)
+        return b if worded or any(c.like_num for c in b.children) else None
 
     def lemma(self, token: Token) -> str:
         """The verb's lemma, repaired where the lemmatiser misreads a form ("staged": "stag";
@@ -627,13 +631,10 @@ class Clauses:
         return first, second
 
     def demand(self, verb: Token) -> Token | None:
-        """The clause a reporting verb states as an obligation ("said X must ..."), if any.
-
-        An opinion asks nothing of anyone ("I think the president should be concerned"), and
-        a modal with a perfect infers or reproaches ("argued that Cuba must have carried out
-        the assaults", "should have resigned")."""
-        lemma = verb.lemma_.lower()
-        if lemma not in self.cues.report_verbs or lemma in self.cues.opinion_verbs:
+        """The clause a reporting verb states as an obligation ("said X must ...", "believes
+        the president should resign"), if any; a modal with a perfect infers or reproaches
+        ("argued that Cuba must have carried out the assaults", "should have resigned")."""
+        if verb.lemma_.lower() not in self.cues.report_verbs:
             return None
         return next(
             (
@@ -933,8 +934,15 @@ def _fronted(prep: Token, head: Token) -> bool:
 
 def has_negation(token: Token) -> bool:
     return any(
-        (c.dep_ == "neg" or c.lower_ in NEGATIONS) and not _not_only(c) for c in token.children
+        (c.dep_ == "neg" or c.lower_ in NEGATIONS) and not _not_only(c) and not _or_not(c)
+        for c in token.children
     )
+
+
+def _or_not(negation: Token) -> bool:
+    """ "May may resign first, or not", "whether or not he attacked": an alternative, no
+    negation."""
+    return negation.i > 0 and negation.lower_ == "not" and negation.nbor(-1).lower_ == "or"
 
 
 def _not_only(negation: Token) -> bool:

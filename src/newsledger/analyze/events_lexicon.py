@@ -148,7 +148,8 @@ class EventCues(BaseModel):
     effort_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     report_verbs: frozenset[str]
-    # Reporting verbs of opinion: what they say must happen is no demand of anyone's.
+    # Reporting verbs of opinion: the future they report is a forecast, no pledge ("predicted
+    # Mueller would indict Kushner").
     opinion_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
     # Adverbs that make a future a forecast, no pledge ("will likely attack").
