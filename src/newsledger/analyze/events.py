@@ -107,6 +107,7 @@ REFUSED = frozenset({"AGREE", "CONCEDE", "RETREAT", "COOPERATE"})
 # and boycotts", so lifting sanctions is no sanction of its own.
 YIELDING = frozenset({"CONCEDE", "RETREAT"})
 TO = frozenset({"to"})
+# Acts of force: fighting to do one is fighting ("fought to kill them").
 FORCE_CATEGORIES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # What a document does with words ("the release said", "the statement read").
 SAYING = frozenset({"say", "state", "read", "note", "add", "write"})

@@ -143,10 +143,10 @@ class EventCues(BaseModel):
     # declined"): with neither object nor infinitive, only someone who can act refuses, and a
     # measure of people ("the population") is none.
     decrease_verbs: frozenset[str]
+    measure_nouns: frozenset[str]
     # Verbs of fighting that, with an infinitive, only strive ("fought to keep the reports
     # confidential", "battling to save her job").
     effort_verbs: frozenset[str]
-    measure_nouns: frozenset[str]
     report_verbs: frozenset[str]
     # Reporting verbs of opinion: the future they report is a forecast, no pledge ("predicted
     # Mueller would indict Kushner").
