@@ -11,6 +11,7 @@ from newsledger.analyze.events_lexicon import load_event_lexicon
 from newsledger.analyze.pipeline import Analyzer
 from newsledger.schema import (
     Analysis,
+    Arg,
     Document,
     Event,
     Relation,
@@ -43,6 +44,10 @@ def roles(analyzer: Analyzer, text: str, lemma: str) -> tuple[str | None, str | 
         found.actor.text if found.actor else None,
         found.target.text if found.target else None,
     )
+
+
+def texts(arg: Arg | None) -> str | None:
+    return arg.text if arg is not None else None
 
 
 def names(analysis: Analysis) -> dict[str, str]:
@@ -1683,25 +1688,19 @@ def test_a_participle_on_an_event_noun_names_its_participants(
 
 
 @pytest.mark.parametrize(
-    ("text", "actor", "target"),
+    ("text", "lemma", "participants"),
     [
-        ("He shrugged off criticisms of Farrakhan.", None, "Farrakhan"),
-        ("The criticism of Israel by the UN was harsh.", "the UN", "Israel"),
-        ("Trump's criticism of the FBI angered Comey.", "Trump", "the FBI"),
-        ("Merkel's condemnation came late.", "Merkel", None),
+        ("He shrugged off criticisms of Farrakhan.", "criticize", (None, "Farrakhan")),
+        ("The criticism of Israel by the UN was harsh.", "criticize", ("the UN", "Israel")),
+        ("Trump's criticism of the FBI angered Comey.", "criticize", ("Trump", "the FBI")),
+        ("Merkel's condemnation came late.", "condemn", ("Merkel", None)),
     ],
 )
 def test_criticism_is_of_whom_it_disapproves_and_by_its_possessor(
-    analyzer: Analyzer, text: str, actor: str | None, target: str | None
+    analyzer: Analyzer, text: str, lemma: str, participants: tuple[str | None, str | None]
 ) -> None:
-    found = event(events_of(analyzer, text), "criticize" if "critic" in text else "condemn")
-    assert (
-        found.actor.text if found.actor else None,
-        found.target.text if found.target else None,
-    ) == (
-        actor,
-        target,
-    )
+    found = event(events_of(analyzer, text), lemma)
+    assert (texts(found.actor), texts(found.target)) == participants
 
 
 @pytest.mark.parametrize(
@@ -1739,7 +1738,7 @@ def test_people_the_agent_dictionary_lacks_are_still_the_target(analyzer: Analyz
 
 def test_pieces_of_a_hyphenated_verb_are_no_events(analyzer: Analyzer) -> None:
     lemmas = [e.action.lemma for e in events_of(analyzer, "A man who re-enters the country.")]
-    assert "re" not in lemmas and "-" not in lemmas
+    assert lemmas == ["enter"]  # not "re" and "-", which the tagger took for verbs
 
 
 @pytest.mark.parametrize(
