@@ -310,6 +310,7 @@ def test_a_verb_has_the_category_news_gives_it(
         "The cardinal resided at a seminary in Washington.",
         # A press release that says something is a document.
         "Move to where the sounds are not present, the release said.",
+        "We pushed to get out the Latino vote.",
         "She may end up fighting obstruction of justice charges.",
     ],
 )
@@ -1748,13 +1749,17 @@ def test_pieces_of_a_hyphenated_verb_are_no_events(analyzer: Analyzer) -> None:
         ("She is battling to save her job.", None),
         ("Troops fought to retake the city.", "ASSAULT"),
         ("The rebels fought the army for days.", "ASSAULT"),
+        ("We pushed to get out the Latino vote.", None),
+        ("Trump pushed Congress to pass the bill.", "REQUEST"),  # Congress is to pass it
     ],
 )
 def test_fighting_to_do_something_is_striving_unless_done_by_force(
     analyzer: Analyzer, text: str, category: str | None
 ) -> None:
     fights = [
-        e.category for e in events_of(analyzer, text) if e.action.lemma in ("fight", "battle")
+        e.category
+        for e in events_of(analyzer, text)
+        if e.action.lemma in ("fight", "battle", "push")
     ]
     assert fights == [category] or (category is None and fights == [])
 

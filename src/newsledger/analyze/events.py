@@ -546,8 +546,11 @@ class _Finder:
 
     def _strives(self, verb: Token) -> bool:
         """Whether a verb has an infinitive of what it strives for ("fought to keep the reports
-        confidential"), unless that is force ("fought to kill them") or done to a place
-        ("fought to retake the city")."""
+        confidential", "pushed to get out the vote"), unless that is force ("fought to kill
+        them") or done to a place ("fought to retake the city"); with an object, the object
+        is to do it ("pushed Congress to act")."""
+        if self.clauses.object(verb) is not None:
+            return False
         for child in verb.children:
             if child.dep_ in ("xcomp", "advcl") and has_aux(child, TO):
                 row = self.clauses.row(child)

@@ -144,8 +144,8 @@ class EventCues(BaseModel):
     # measure of people ("the population") is none.
     decrease_verbs: frozenset[str]
     measure_nouns: frozenset[str]
-    # Verbs of fighting that, with an infinitive, only strive ("fought to keep the reports
-    # confidential", "battling to save her job").
+    # Verbs of fighting or pushing that, with an infinitive, only strive ("fought to keep the
+    # reports confidential", "battling to save her job", "pushed to get out the vote").
     effort_verbs: frozenset[str]
     report_verbs: frozenset[str]
     # Reporting verbs of opinion: the future they report is a forecast, no pledge ("predicted
