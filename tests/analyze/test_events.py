@@ -311,6 +311,8 @@ def test_a_verb_has_the_category_news_gives_it(
         # A press release that says something is a document.
         "Move to where the sounds are not present, the release said.",
         "We pushed to get out the Latino vote.",
+        "That is what we need to find out.",
+        "He cleared the way for the committee to release the memo.",
         "She may end up fighting obstruction of justice charges.",
     ],
 )
