@@ -349,11 +349,10 @@ class _Finder:
         """Whether an event noun is the subject of a verb of saying, so a document ("the
         release said"); an event concludes or claims a toll ("the investigation
         concluded")."""
-        paragraph = self.clauses.paragraph
         return (
             noun.dep_ == "nsubj"
             and noun.head.lemma_.lower() in SAYING
-            and paragraph[noun.i] == paragraph[noun.head.i]
+            and self.clauses.near(noun.head, noun) is not None
         )
 
     def _adjunct_noun(self, noun: Token) -> bool:
