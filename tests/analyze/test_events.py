@@ -269,6 +269,14 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("Iran backed down after the talks.", "back down", "CONCEDE"),  # no support
         ("Graham blasted Democrat senators on the committee.", "blast", "ACCUSE"),  # as slam
         ("ICE had already called out Oakland's mayor for helping criminals.", "call out", "ACCUSE"),
+        # Pushing back on a claim resists it; a postponed vote is no rejection; negotiating
+        # with a party is consulting it (CAMEO's "negotiate with" is a support).
+        ("MGM Resorts pushed back on this account.", "push back", "REJECT"),
+        ("Several congressional Republicans pushed back.", "push back", "REJECT"),
+        ("May may again push back the final House of Commons vote.", "push back", None),
+        ("Trump was negotiating all week with the CIA.", "negotiate", "CONSULT"),
+        ("The police seized the guns.", "seize", "COERCE"),
+        ("The rebels captured the mayor.", "capture", "COERCE"),
     ],
 )
 def test_a_verb_has_the_category_news_gives_it(
@@ -314,6 +322,20 @@ def test_a_verb_has_the_category_news_gives_it(
         "That is what we need to find out.",
         "He cleared the way for the committee to release the memo.",
         "She may end up fighting obstruction of justice charges.",
+        # Taking up a verdict, stirring voters, moral corruption, conforming and exploring.
+        "President Donald Trump immediately seized on the verdict as evidence.",
+        "You have to whip them up into a frenzy.",
+        "Sociology corrupted generations of students.",
+        "No enactment can be law unless it conforms to the Law of God.",
+        "NASA explored the Pluto system.",
+        # A camera captures footage, with the footage the subject of the clause above.
+        "The footage is presumed to have been captured by a nearby business's camera.",
+        # Destroying a life ruins it; all the stops are no meeting; relating is a topic.
+        "The government actively destroyed his life.",
+        "Democrats are pulling out all the stops.",
+        "Trump ordered the release of all text messages relating to the Russia investigation.",
+        # What someone claims in a relative clause accuses no one.
+        "She forgot an incident she claimed happened while she was drunk.",
     ],
 )
 def test_senses_news_uses_otherwise_code_nothing(analyzer: Analyzer, text: str) -> None:
@@ -1734,6 +1756,13 @@ def test_what_others_expect_someone_to_do_is_no_pledge(analyzer: Analyzer) -> No
     assert pledged.category == "THREATEN"
 
 
+def test_a_question_about_the_future_is_no_pledge(analyzer: Analyzer) -> None:
+    asked = event(events_of(analyzer, "Will they support a clash with Turkey?"), "support")
+    assert (asked.category, asked.modality) == ("SUPPORT", "intended")
+    pledged = event(events_of(analyzer, "They will support a clash with Turkey."), "support")
+    assert pledged.category == "AGREE"
+
+
 def test_people_the_agent_dictionary_lacks_are_still_the_target(analyzer: Analyzer) -> None:
     text = "Federal officers arrested 20 criminal aliens in the Kansas City metro area."
     assert roles(analyzer, text, "arrest") == ("Federal officers", "20 criminal aliens")
@@ -1787,3 +1816,27 @@ def test_a_bracket_is_no_participant_but_a_percentage_is(analyzer: Analyzer) -> 
     text = "Depending on the strain, it can kill up to 90% of victims."
     killed = event(events_of(analyzer, text), "kill").target
     assert killed is not None and killed.text == "up to 90% of victims"
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "category"),
+    [
+        (
+            "Porterfield, however, shot back: “They are not going over anything else.”",
+            "shoot back",
+            "ACCUSE",
+        ),
+        (
+            "Midweek, Erdogan exploded: \"(The Americans) tell us, 'Don't come to Manbij.'\"",
+            "explode",
+            "ACCUSE",
+        ),
+        # Without a quotation it is fire; a cue the tagger finds elsewhere is not enough.
+        ("The soldiers shot back at the gunmen.", "shoot back", "ASSAULT"),
+        ("She is certain it was Kavanaugh who attacked her.", "attack", "ASSAULT"),
+    ],
+)
+def test_a_verb_of_force_that_introduces_a_quotation_is_a_retort(
+    analyzer: Analyzer, text: str, lemma: str, category: str
+) -> None:
+    assert event(events_of(analyzer, text), lemma).category == category

@@ -114,6 +114,7 @@ SAYING = frozenset({"say", "state", "read", "note", "add", "write"})
 # A question opens with a wh-word or "whether"/"if" ("asked how he would fund it").
 QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 WHETHER = frozenset({"whether", "if"})
+QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you", "we", "us"})
 # A date in these roles is a participant the tagger took for a date ("May and the E.U.").
 PARTICIPANT_TIME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
@@ -188,6 +189,10 @@ class _Finder:
             self._content_owner[content.start : content.end] = number
             if self.statements[number].id in self.denied:
                 self._in_denied[content.start : content.end] = True
+        self._in_quoting_cue = np.zeros(len(self.text) + 1, dtype=bool)
+        for statement in statements:
+            if statement.direct:
+                self._in_quoting_cue[statement.cue.start : statement.cue.end] = True
 
     def events(self) -> list[Event]:
         drafts = self._drafts()
@@ -443,7 +448,7 @@ class _Finder:
                     or (lemma in cues.intransitive_verbs and _transitive(verb))
                     or (lemma in cues.question_verbs and _asks_a_question(verb))
                     or (lemma in cues.dismissal_verbs and obj is not None and self._person(obj))
-                    or (lemma in cues.person_verbs and not self._done_to_someone(obj))
+                    or (lemma in cues.person_verbs and not self._done_to_someone(verb, obj))
                     or (lemma in cues.decrease_verbs and self._decreases(verb))
                     or (lemma in cues.effort_verbs and self._strives(verb))
                 )
@@ -468,6 +473,8 @@ class _Finder:
                 and self.args.is_abstract(obj)
             ):
                 category = "ACCUSE" if lemma in cues.criticism_senses else None
+            if category == "ASSAULT" and self._retorts(verb):
+                category = "ACCUSE"
             draft = _Draft(verb, lemma, verb.idx, verb.idx + len(verb), category)
         if undergone is not None and draft.category is not None:
             # "May faced pressure from her party", "came under fire from the State Department":
@@ -558,11 +565,28 @@ class _Finder:
                 return not forceful and (obj is None or self.args.place(obj) is None)
         return False
 
-    def _done_to_someone(self, obj: Token | None) -> bool:
+    def _retorts(self, verb: Token) -> bool:
+        """Whether a verb of force introduces a quotation, its words the weapon ("shot back:
+        'They are not going over anything else'", "Erdogan exploded: ..."); the quotation's
+        cue alone is not enough, the tagger also takes "attacked" in "who attacked her" for
+        one."""
+        if not self._in_quoting_cue[verb.idx]:
+            return False
+        after = verb.i + 1
+        if after < len(self.doc) and self.doc[after].lower_ in particles(
+            verb, self.lexicon.particles
+        ):
+            after += 1
+        return after < len(self.doc) and self.doc[after].text in (":", *self.cues.quote_marks)
+
+    def _done_to_someone(self, verb: Token, obj: Token | None) -> bool:
         """Whether an act is done to someone: an object that names no thing, or none the clause
-        shows ("was ordered removed"). A person is no "it", which elsewhere may stand for a
-        group ("it will withdraw")."""
+        shows ("was ordered removed"). A passive's subject raised to its governor is its object
+        ("the footage is presumed to have been captured"). A person is no "it", which elsewhere
+        may stand for a group ("it will withdraw")."""
         args = self.args
+        if obj is None and self.clauses.passive(verb):
+            obj = self.clauses.near(verb, self.clauses.subject(verb))
         return obj is None or not (
             args.is_thing(obj) or args.is_abstract(obj) or obj.lower_ == "it"
         )
@@ -712,9 +736,15 @@ class _Finder:
             draft.modality = "reported"
         nominal = token.pos_ == "NOUN"
         intended, pledged = self._intended_noun(token) if nominal else self._intended(token)
-        if draft.actor is None or self._predicted(token) or not self._can_pledge(draft.actor):
+        if (
+            draft.actor is None
+            or self._predicted(token)
+            or not self._can_pledge(draft.actor)
+            or _asked(token)
+        ):
             # "Kushner will be indicted", "will more than likely commit crimes", "exiting the
-            # deal would undermine U.S. credibility": a forecast, which no one pledges.
+            # deal would undermine U.S. credibility": a forecast, which no one pledges; nor
+            # does a question ("Will they support a clash with Turkey?").
             pledged = False
         if intended:
             draft.modality = "intended"
@@ -988,7 +1018,11 @@ class _Finder:
 
 
 def _asserts_a_clause(verb: Token) -> bool:
-    """'claimed that he checked in', 'swore to fight' (also read as a purpose clause)."""
+    """'claimed that he checked in', 'swore to fight' (also read as a purpose clause); in a
+    relative clause without an object, what its noun is said to have done ("an incident she
+    claimed happened", "those she claims were there": the parser leaves the clause out)."""
+    if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children):
+        return True
     return any(
         c.dep_ in ("ccomp", "xcomp")
         or (c.dep_ == "advcl" and has_aux(c, TO) and not _has_subject(c))
@@ -1013,6 +1047,20 @@ def _word_fragment(token: Token) -> bool:
     doc = token.doc
     hyphenated = not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
     return hyphenated or not any(character.isalpha() for character in token.text)
+
+
+def _asked(token: Token) -> bool:
+    """Whether a token's sentence is a question that opens with an auxiliary or a question
+    word ("Will they support ...?", "Why not ...?"), not a statement with a question after it
+    ("They want to prosecute Assange, but what about ...?")."""
+    words = [t for t in token.sent if not (t.is_space or t.is_punct)]
+    last = next((t for t in reversed(token.sent) if not t.is_space), None)
+    return (
+        last is not None
+        and last.text == "?"
+        and bool(words)
+        and (words[0].pos_ == "AUX" or words[0].tag_ in QUESTION_TAGS)
+    )
 
 
 def _names(verb: Token, obj: Token | None) -> bool:
