@@ -525,6 +525,15 @@ def test_passive_voice(analyzer: Analyzer) -> None:
     assert [(q.value, q.text) for q in kill.quantities] == [(10, "Ten soldiers")]
 
 
+def test_coordinated_passive_participles_share_subject_and_agent(analyzer: Analyzer) -> None:
+    text = "The village was looted and burned by the rebels."
+    assert roles(analyzer, text, "loot") == ("the rebels", "The village")
+    assert roles(analyzer, text, "burn") == ("the rebels", "The village")
+    # A conjunct with an auxiliary of its own is a clause of its own.
+    attacked = roles(analyzer, "He was arrested and has attacked the guards.", "attack")
+    assert attacked == ("He", "the guards")
+
+
 def test_coordinated_verbs_share_actor_and_object(analyzer: Analyzer) -> None:
     text = "The rebels attacked the convoy and killed and wounded many of the soldiers."
     events = events_of(analyzer, text)

@@ -184,7 +184,11 @@ class Clauses:
         return next((c for c in verb.children if c.dep_ == wanted), None)
 
     def passive(self, verb: Token) -> bool:
-        return any(c.dep_ in PASSIVE_MARKS for c in verb.children) or past_participle_modifier(verb)
+        """A verb in the passive voice, also a participle coordinated with one, whose
+        auxiliary it shares ("is overtaxed and *terrorized* by gangs")."""
+        if any(c.dep_ in PASSIVE_MARKS for c in verb.children) or past_participle_modifier(verb):
+            return True
+        return verb.tag_ == "VBN" and shares_auxiliaries(verb) and self.passive(verb.head)
 
     def roles(
         self, verb: Token, row: LexiconRow | None, noun: Token | None
@@ -192,9 +196,22 @@ class Clauses:
         """(actor, target) heads of a verb's clause."""
         subject = self.near(verb, self.subject(verb))
         if self.passive(verb):
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            return (prep_object(agent) if agent is not None else None), subject
+            return self._agent(verb), subject
         return subject, self.near(verb, self.target(verb, row, noun))
+
+    def _agent(self, verb: Token) -> Token | None:
+        """A passive verb's agent, or that of the last participle coordinated with it, which
+        the parser hangs the agent on ("were looted and burned *by the rebels*")."""
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is None:
+            conjuncts = [
+                c
+                for c in verb.children
+                if c.dep_ == "conj" and c.tag_ == "VBN" and shares_auxiliaries(c)
+            ]
+            if conjuncts:
+                return self._agent(conjuncts[-1])
+        return prep_object(agent) if agent is not None else None
 
     def subject(self, verb: Token) -> Token | None:
         if verb.i in self._subjects:
