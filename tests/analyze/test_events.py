@@ -275,6 +275,17 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("Several congressional Republicans pushed back.", "push back", "REJECT"),
         ("May may again push back the final House of Commons vote.", "push back", None),
         ("Trump was negotiating all week with the CIA.", "negotiate", "CONSULT"),
+        ("Francis affirmed John Paul II's teaching.", "affirm", "SUPPORT"),
+        ("Bhutan recognized Israel in 2020.", "recognize", "SUPPORT"),
+        # Applying for something appeals; applying a principle does not.
+        ("Iran applied for membership in the WTO.", "apply", "REQUEST"),
+        ("The US applied pressure on Iran.", "apply", "REQUEST"),
+        ("Britain and Norway agreed to apply the principles of the agreement.", "apply", None),
+        # Reaching out contacts; what is captured on video is recorded, a mood is abstract.
+        ("CBS News reached out to the FBI.", "reach out", "CONSULT"),
+        ("Khweis was captured on Monday by Kurdish forces.", "capture", "COERCE"),
+        ("An employee was captured on cell phone video.", "capture", None),
+        ("May captured the mood of the House of Commons.", "capture", None),
         ("The police seized the guns.", "seize", "COERCE"),
         ("The rebels captured the mayor.", "capture", "COERCE"),
     ],
@@ -334,6 +345,12 @@ def test_a_verb_has_the_category_news_gives_it(
         "The government actively destroyed his life.",
         "Democrats are pulling out all the stops.",
         "Trump ordered the release of all text messages relating to the Russia investigation.",
+        "They will fight elections as independents.",
+        "Mueller and a small staff will close up shop.",
+        "She and her attorneys can call all the shots.",
+        # Affirming that something is so asserts it; affirming a teaching supports it.
+        "Tillerson affirmed that the U.S. seeks security.",
+        "The administration recognizes that the chief impediment is Iran.",
         # What someone claims in a relative clause accuses no one.
         "She forgot an incident she claimed happened while she was drunk.",
     ],
@@ -694,6 +711,13 @@ def test_determined_to_is_intended(analyzer: Analyzer) -> None:
     assert expel.modality == "intended"
     # PLOVER: a pledged coercion is a threat.
     assert expel.category == "THREATEN"
+
+
+def test_what_someone_appears_to_do_is_no_plan(analyzer: Analyzer) -> None:
+    text = "The rebels appear to have attacked the convoy."
+    attack = event(events_of(analyzer, text), "attack")
+    # Attribution reads the hedge as a statement without a speaker: reported, not planned.
+    assert (attack.category, attack.modality) == ("ASSAULT", "reported")
 
 
 def test_object_control(analyzer: Analyzer) -> None:

@@ -95,8 +95,9 @@ class EventCues(BaseModel):
     # Verbs whose bare sense is another when they name or leave their object something ("call
     # the story false", "left 59 people dead"): they count only through a pattern.
     naming_verbs: frozenset[str]
-    # Verbs CAMEO files as disapproval (110) that mostly just assert a clause ("claimed that
-    # the shooter checked in"): with a clause, they count only through a pattern.
+    # Verbs CAMEO files as disapproval (110) or support (affirm, recognize) that mostly just
+    # assert a clause ("claimed that the shooter checked in", "recognizes that the chief
+    # impediment is Iran"): with a clause, they count only through a pattern.
     assertion_verbs: frozenset[str]
     # Verbs of warning, CAMEO's threats (130): a warning threatens only when it names coercion
     # (a material act in its clause, a reprisal noun, a party told not to act); "warned that
@@ -160,6 +161,9 @@ class EventCues(BaseModel):
     # Governors whose passive is others' forecast, no pledge of the subject's ("is expected
     # to encounter little resistance").
     forecast_governors: frozenset[str]
+    # Governors whose infinitive is as real as they are ("managed to", "tried to", "forced
+    # to"), and raising verbs, which hedge what happened but plan nothing ("appeared to back
+    # off a military footing").
     implicative_governors: frozenset[str]
     negative_governors: frozenset[str]
     subject_control_verbs: frozenset[str]
