@@ -277,6 +277,11 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("Trump was negotiating all week with the CIA.", "negotiate", "CONSULT"),
         ("Francis affirmed John Paul II's teaching.", "affirm", "SUPPORT"),
         ("Bhutan recognized Israel in 2020.", "recognize", "SUPPORT"),
+        (
+            "He defended a citizen whose public service is recognised by countless people.",
+            "recognise",
+            "SUPPORT",
+        ),
         # Applying for something appeals; applying a principle does not.
         ("Iran applied for membership in the WTO.", "apply", "REQUEST"),
         ("The US applied pressure on Iran.", "apply", "REQUEST"),
@@ -348,6 +353,8 @@ def test_a_verb_has_the_category_news_gives_it(
         "They will fight elections as independents.",
         "Mueller and a small staff will close up shop.",
         "She and her attorneys can call all the shots.",
+        "Christopher Ferrara called attention to an article I co-authored.",
+        "Pope Benedict, whatever you want to call yourself, I have one question.",
         # Affirming that something is so asserts it; affirming a teaching supports it.
         "Tillerson affirmed that the U.S. seeks security.",
         "The administration recognizes that the chief impediment is Iran.",
@@ -688,6 +695,11 @@ def test_a_noun_the_parser_made_a_gerund_s_subject_is_the_actor(analyzer: Analyz
         ("I think the president should resign.", True),
         # A modal with a perfect infers or reproaches.
         ("Officials argued that Cuba must have carried out the assaults.", False),
+        # What the speaker says they must do is their own resolve or a turn of speech; what
+        # someone says the author must do is a demand.
+        ("The host said: 'I must say, I don't think it looks good.'", False),
+        ("I said I must leave the country.", False),
+        ("He said I must leave the country.", True),
     ],
 )
 def test_saying_that_someone_must_act_is_a_demand(

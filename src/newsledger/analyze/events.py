@@ -73,6 +73,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsledger.analyze.events_args import Participants, of_object, prep_object
 from newsledger.analyze.events_clause import (
+    PASSIVE_MARKS,
     RECIPIENT_REQUIRED,
     TIME_LABELS,
     VERB_POS,
@@ -1020,8 +1021,13 @@ class _Finder:
 def _asserts_a_clause(verb: Token) -> bool:
     """'claimed that he checked in', 'swore to fight' (also read as a purpose clause); in a
     relative clause without an object, what its noun is said to have done ("an incident she
-    claimed happened", "those she claims were there": the parser leaves the clause out)."""
-    if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children):
+    claimed happened", "those she claims were there": the parser leaves the clause out; not
+    one whose relative pronoun or passive subject is what the verb is about: "service which
+    is recognised", "those who claim")."""
+    if verb.dep_ == "relcl" and not any(
+        c.dep_ in ("dobj", *PASSIVE_MARKS) or (c.dep_ == "nsubj" and c.tag_ in QUESTION_TAGS)
+        for c in verb.children
+    ):
         return True
     return any(
         c.dep_ in ("ccomp", "xcomp")
@@ -1065,8 +1071,11 @@ def _asked(token: Token) -> bool:
 
 def _names(verb: Token, obj: Token | None) -> bool:
     """Whether a naming verb names its object: with an object predicate, or when the object is
-    "what", whose name the parser often hangs elsewhere ("what I've called above a ...")."""
-    return object_predicate(verb) is not None or (obj is not None and obj.lower_ == "what")
+    "what" or "whatever", whose name the parser often hangs elsewhere ("what I've called
+    above a ...", "whatever you want to call yourself")."""
+    return object_predicate(verb) is not None or (
+        obj is not None and obj.lower_ in ("what", "whatever")
+    )
 
 
 def _has_subject(verb: Token) -> bool:

@@ -650,7 +650,8 @@ class Clauses:
     def demand(self, verb: Token) -> Token | None:
         """The clause a reporting verb states as an obligation ("said X must ...", "believes
         the president should resign"), if any; a modal with a perfect infers or reproaches
-        ("argued that Cuba must have carried out the assaults", "should have resigned")."""
+        ("argued that Cuba must have carried out the assaults", "should have resigned"), and
+        what a speaker says they must do is their own resolve ("said: 'I must say, ...'")."""
         if verb.lemma_.lower() not in self.cues.report_verbs:
             return None
         return next(
@@ -660,8 +661,23 @@ class Clauses:
                 if clause.dep_ == "ccomp"
                 and has_aux(clause, self.cues.deontic_modals)
                 and not has_aux(clause, PERFECT)
+                and not self._said_of_oneself(verb, clause)
             ),
             None,
+        )
+
+    def _said_of_oneself(self, verb: Token, clause: Token) -> bool:
+        """Whether the one who must do something is the speaker: "I" in their own words,
+        quoted, their own ("I said I must") or a turn of speech ("said: 'I must say, ...'");
+        not in another's ("he said I must leave")."""
+        subject = self.subject(clause)
+        if subject is None or subject.lower_ != "i":
+            return False
+        speaker = self.subject(verb)
+        return (
+            self.quoted[clause.i]
+            or clause.lemma_.lower() in self.cues.report_verbs
+            or (speaker is not None and speaker.lower_ == "i")
         )
 
     def negated(self, verb: Token) -> bool:
