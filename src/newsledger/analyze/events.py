@@ -190,6 +190,11 @@ class _Finder:
             self._content_owner[content.start : content.end] = number
             if self.statements[number].id in self.denied:
                 self._in_denied[content.start : content.end] = True
+        # Per token, whether its sentence is a question: looking a token's sentence up is a
+        # scan of the document.
+        self._asked = np.zeros(len(doc), dtype=bool)
+        for sentence in doc.sents:
+            self._asked[sentence.start : sentence.end] = _question(sentence)
         self._in_quoting_cue = np.zeros(len(self.text) + 1, dtype=bool)
         for statement in statements:
             if statement.direct:
@@ -741,7 +746,7 @@ class _Finder:
             draft.actor is None
             or self._predicted(token)
             or not self._can_pledge(draft.actor)
-            or _asked(token)
+            or self._asked[token.i]
         ):
             # "Kushner will be indicted", "will more than likely commit crimes", "exiting the
             # deal would undermine U.S. credibility": a forecast, which no one pledges; nor
@@ -1055,12 +1060,12 @@ def _word_fragment(token: Token) -> bool:
     return hyphenated or not any(character.isalpha() for character in token.text)
 
 
-def _asked(token: Token) -> bool:
-    """Whether a token's sentence is a question that opens with an auxiliary or a question
-    word ("Will they support ...?", "Why not ...?"), not a statement with a question after it
+def _question(sentence: SpacySpan) -> bool:
+    """Whether a sentence is a question that opens with an auxiliary or a question word
+    ("Will they support ...?", "Why not ...?"), not a statement with a question after it
     ("They want to prosecute Assange, but what about ...?")."""
-    words = [t for t in token.sent if not (t.is_space or t.is_punct)]
-    last = next((t for t in reversed(token.sent) if not t.is_space), None)
+    words = [t for t in sentence if not (t.is_space or t.is_punct)]
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
     return (
         last is not None
         and last.text == "?"
