@@ -71,7 +71,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsledger.analyze.events_args import Participants, of_object, prep_object
+from newsledger.analyze.events_args import RELATIVE_TAGS, Participants, of_object, prep_object
 from newsledger.analyze.events_clause import (
     PASSIVE_MARKS,
     RECIPIENT_REQUIRED,
@@ -115,7 +115,6 @@ SAYING = frozenset({"say", "state", "read", "note", "add", "write"})
 # A question opens with a wh-word or "whether"/"if" ("asked how he would fund it").
 QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 WHETHER = frozenset({"whether", "if"})
-QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you", "we", "us"})
 # A date in these roles is a participant the tagger took for a date ("May and the E.U.").
 PARTICIPANT_TIME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
@@ -1030,7 +1029,7 @@ def _asserts_a_clause(verb: Token) -> bool:
     one whose relative pronoun or passive subject is what the verb is about: "service which
     is recognised", "those who claim")."""
     if verb.dep_ == "relcl" and not any(
-        c.dep_ in ("dobj", *PASSIVE_MARKS) or (c.dep_ == "nsubj" and c.tag_ in QUESTION_TAGS)
+        c.dep_ in ("dobj", *PASSIVE_MARKS) or (c.dep_ == "nsubj" and c.tag_ in RELATIVE_TAGS)
         for c in verb.children
     ):
         return True
