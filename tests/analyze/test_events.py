@@ -126,6 +126,20 @@ def test_target_is_the_object_of_the_governing_preposition(analyzer: Analyzer) -
     assert call.category == "REQUEST"
 
 
+def test_who_is_opposed_to_something_opposes_it(analyzer: Analyzer) -> None:
+    text = "Most Americans are opposed to the war."
+    assert roles(analyzer, text, "oppose") == ("Most Americans", "the war")
+    assert roles(analyzer, "The plan was opposed by Democrats.", "oppose") == (
+        "Democrats",
+        "The plan",
+    )
+
+
+def test_what_is_pulled_out_of_is_the_target(analyzer: Analyzer) -> None:
+    assert roles(analyzer, "The US pulled out of Syria in 2019.", "pull out") == ("The US", "Syria")
+    assert roles(analyzer, "Russia backed out of the deal.", "back out") == ("Russia", "the deal")
+
+
 def test_a_preposition_that_only_dates_the_clause_governs_nothing(analyzer: Analyzer) -> None:
     text = "The president called the leaders of both parties on Sunday."
     call = event(events_of(analyzer, text), "call")
@@ -307,6 +321,28 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ),
         ("The soldiers shot back at the gunmen.", "shoot back", "ASSAULT"),
         ("She is certain it was Kavanaugh who attacked her.", "attack", "ASSAULT"),
+        # Recognizing a state supports it; recognizing an error or a problem acknowledges it.
+        ("Washington recognized Kosovo in 2008.", "recognize", "SUPPORT"),
+        ("Kosovo was recognized by the United States.", "recognize", "SUPPORT"),
+        ("Only then did he recognize his error.", "recognize", None),
+        # Introducing someone is a consultation; introducing a bill or rules is none.
+        ("He introduced the new ambassador to the king.", "introduce", "CONSULT"),
+        ("The senator introduced a bill to ban assault weapons.", "introduce", None),
+        ("The government introduced an embargo on Iran.", "introduce", "COERCE"),
+        # What a relative clause says someone demonstrated is shown, not protested.
+        (
+            "The attitude the government demonstrated during the talks was arrogant.",
+            "demonstrate",
+            None,
+        ),
+        ("The students who demonstrated in Belgrade were arrested.", "demonstrate", "PROTEST"),
+        ("The city they demonstrated in was closed.", "demonstrate", "PROTEST"),
+        # "out of" read as two prepositions still makes "pull out", "walk out", "back out".
+        ("The United States pulled out of the agreement.", "pull out", "RETREAT"),
+        ("The party pulled out of the coalition.", "pull out", "SANCTION"),
+        ("The delegates walked out of the meeting.", "walk out", "PROTEST"),
+        ("Russia backed out of designing the lander.", "back out", "RETREAT"),
+        ("Brussels dismissed Theresa May's plea for fresh concessions.", "dismiss", "REJECT"),
     ],
 )
 def test_a_verb_has_the_category_news_gives_it(
@@ -1612,13 +1648,28 @@ def test_a_warning_of_danger_is_no_threat(analyzer: Analyzer, text: str) -> None
         ("Stephen Paddock made multiple trips to the Middle East.", "make"),
         ("The FBI is holding a press conference on Friday.", "hold"),
         ("The Ministry of Health has taken all necessary measures.", "take"),
+        ("It has been the hook upon which all hopes of restoration have hung.", "hang"),
+        ("The Chief Secretary was the key administrator in governing Ireland.", "govern"),
+        ("Saris ruled she had jurisdiction over the case.", "rule"),
+        ("Trump invoked her killing as he campaigned for president.", "campaign"),
+        ("He got out of the car.", "get out"),
+        ("Tucker Carlson just blew the cover off the charade.", "blow"),
+        ("Fidesz began campaigning for an election in which it is expected to win.", "expect"),
+        ("He walked out of the courthouse.", "walk out"),
+        ("She was thrown out of the window.", "throw out"),
+        ("The FBI has dismissed out of hand jihad as a motive.", "dismiss out"),
+        ("The members of parliament go through the pantomime of a crisis.", "go"),
+        ("Trump has signed a decree requiring asylum seekers to apply at the border.", "sign"),
+        ("She said he attempted to remove her clothes.", "remove"),
     ],
 )
 def test_cameo_senses_news_seldom_means_are_uncoded(
     analyzer: Analyzer, text: str, lemma: str
 ) -> None:
     # CAMEO codes these as a request, a criticism, cooperation, a pledge, fighting, aid, a
-    # pledge to meet, a consultation and a mobilisation.
+    # pledge to meet, a consultation and a mobilisation; then an execution, cooperation twice,
+    # a demand, a concession, an attack, a pledge to meet, a consultation, a cut in
+    # relations ("out of hand" is no particle), a concession, a demand and an expulsion.
     assert [e.category for e in events_of(analyzer, text) if e.action.lemma == lemma] in (
         [],
         [None],

@@ -441,6 +441,7 @@ class _Finder:
             # dismisses ("fired the director") or warning of no coercion ("warned that the
             # outbreak could spread" is no threat) or done to a thing where CAMEO means people
             # ("removed the post" is no expulsion, "the camera captured it" no arrest) or
+            # acknowledging ("recognized his error" is no praise, "recognized Kosovo" supports) or
             # telling a decrease ("the population declined" refused nothing) or striving ("fought
             # to keep the reports confidential" is no fight).
             if (
@@ -454,6 +455,7 @@ class _Finder:
                     or (lemma in cues.question_verbs and _asks_a_question(verb))
                     or (lemma in cues.dismissal_verbs and obj is not None and self._person(obj))
                     or (lemma in cues.person_verbs and not self._done_to_someone(verb, obj))
+                    or (lemma in cues.recognition_verbs and not self._done_to_a_party(verb, obj))
                     or (lemma in cues.decrease_verbs and self._decreases(verb))
                     or (lemma in cues.effort_verbs and self._strives(verb))
                 )
@@ -595,6 +597,13 @@ class _Finder:
         return obj is None or not (
             args.is_thing(obj) or args.is_abstract(obj) or obj.lower_ == "it"
         )
+
+    def _done_to_a_party(self, verb: Token, obj: Token | None) -> bool:
+        """Whether an act is done to a party (a state, a people, an organisation), the object
+        or a passive's subject ("Kosovo was recognized")."""
+        if obj is None and self.clauses.passive(verb):
+            obj = self.clauses.near(verb, self.clauses.subject(verb))
+        return obj is not None and self.args.entity_type(obj) in self.cues.party_entity_types
 
     def _undergone(self, verb: Token, lemma: str, obj: Token | None) -> Token | None:
         """What a verb of undergoing says its active subject undergoes: a thing or an act as
@@ -1043,11 +1052,30 @@ def _asserts_a_clause(verb: Token) -> bool:
 def _transitive(verb: Token) -> bool:
     """A verb with an object, a clause, or a passive subject ("demonstrated its resolve",
     "demonstrates that ...", "is demonstrated by"), or one that compares ("as the schism
-    demonstrates")."""
-    return any(
+    demonstrates"), or whose relative clause has its noun for object ("the attitude the
+    government demonstrated")."""
+    return _relative_object(verb) or any(
         c.dep_ in ("dobj", "nsubjpass", "csubjpass", "auxpass", "ccomp", "xcomp", "attr", "oprd")
         or (c.dep_ == "mark" and c.lower_ == "as")
         for c in verb.children
+    )
+
+
+def _relative_object(verb: Token) -> bool:
+    """Whether a verb's relative clause leaves out its object, the noun it describes: its
+    subject is no relative pronoun and no word stands in for a time or a place ("the attitude
+    the government demonstrated"; not "students who demonstrated", "the day they
+    demonstrated", "where they demonstrated", "the city they demonstrated in")."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.head.ent_type_ not in TIME_LABELS
+        and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in verb.children)
+        and not any(
+            c.tag_ in QUESTION_TAGS
+            or c.dep_ in ("dobj", "npadvmod")
+            or (c.dep_ == "prep" and not any(c.children))
+            for c in verb.children
+        )
     )
 
 

@@ -212,9 +212,11 @@ class Participants:
         if token.lower_ in cues.thing_pronouns:
             return True
         lemma = token.lemma_.lower()
+        # The word as written too: the lemmatiser makes "clothes" "clothe".
+        named = lemma in cues.thing_nouns or token.lower_ in cues.thing_nouns
         if (
             token.pos_ != "NOUN"
-            or not (lemma in cues.thing_nouns or lemma.endswith(cues.thing_suffixes))
+            or not (named or lemma.endswith(cues.thing_suffixes))
             or self.is_actor(token)
         ):
             return False

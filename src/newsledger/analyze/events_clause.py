@@ -185,10 +185,21 @@ class Clauses:
 
     def passive(self, verb: Token) -> bool:
         """A verb in the passive voice, also a participle coordinated with one, whose
-        auxiliary it shares ("is overtaxed and *terrorized* by gangs")."""
+        auxiliary it shares ("is overtaxed and *terrorized* by gangs"); not a participle of
+        stance ("are opposed to the war")."""
+        if self._stance(verb):
+            return False
         if any(c.dep_ in PASSIVE_MARKS for c in verb.children) or past_participle_modifier(verb):
             return True
         return verb.tag_ == "VBN" and shares_auxiliaries(verb) and self.passive(verb.head)
+
+    def _stance(self, verb: Token) -> bool:
+        return (
+            verb.lemma_.lower() in self.cues.stative_participles
+            and verb.tag_ == "VBN"
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ == "agent" for c in verb.children)
+        )
 
     def roles(
         self, verb: Token, row: LexiconRow | None, noun: Token | None
@@ -354,6 +365,10 @@ class Clauses:
             left = self._political_place_of(verb, obj, WITHDRAWN_FROM)
             if left is not None:
                 return left
+        left_from = next((c for c in verb.children if c.i == verb.i + 1 and _out_of(c)), None)
+        if category is not None and left_from is not None and row is not None and row.particle:
+            # "pulled out of the deal": what one pulls out of is what the act is done to.
+            return prep_object(next(c for c in left_from.children if c.lower_ == "of"))
         if row is not None and row.preposition in cues.target_prepositions:
             prep = next((c for c in verb.children if c.lower_ == row.preposition), None)
             # An actor as direct object is the target wherever the act takes place ("met
@@ -778,7 +793,8 @@ def _owner(noun: Token) -> Token | None:
 
 def particles(verb: Token, known: frozenset[str]) -> list[str]:
     """The verb's particles ("carry *out*"), with a bare adverb right after it that the parser
-    did not call one but the lexicon knows as one ("the UN stepped *in*"); not the first of a
+    did not call one but the lexicon knows as one ("the UN stepped *in*"), and the "out" of
+    "out of" that it reads as a preposition ("pulled *out* of the deal"); not the first of a
     pair of adverbs ("abused *over* and over", "back and forth")."""
     return [
         child.lower_
@@ -791,7 +807,23 @@ def particles(verb: Token, known: frozenset[str]) -> list[str]:
             and not any(child.children)
             and not _paired_adverb(child)
         )
+        or (child.i == verb.i + 1 and _out_of(child))
     ]
+
+
+def _out_of(word: Token) -> bool:
+    """Whether a word is the "out" of "out of", read as a preposition governing "of"; not
+    the idiom "out of hand" ("dismissed out of hand")."""
+    return (
+        word.dep_ == "prep"
+        and word.lower_ == "out"
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "hand")
+            for c in word.children
+        )
+    )
 
 
 def _paired_adverb(adverb: Token) -> bool:
@@ -903,6 +935,9 @@ def governing_prepositions(verb: Token) -> dict[str, frozenset[str]]:
             continue
         if child.dep_ not in ("prep", "agent"):
             continue
+        if _out_of(child):
+            # "pulled out of the coalition": "of" is the preposition of "pull out".
+            child = next(c for c in child.children if c.lower_ == "of")
         objects = [g for g in child.children if g.dep_ == "pobj"]
         if _fronted(child, verb):
             continue

@@ -138,8 +138,16 @@ class EventCues(BaseModel):
     # Verbs CAMEO codes as coercion or its end for people ("remove" an official, "capture" a
     # suspect, "release" prisoners): done to a thing ("removed the post", "the camera
     # captured the scene", "if it is not released") they count only through a pattern
-    # ("remove restrictions", "released the documents").
+    # ("remove restrictions", "released the documents"); so is introducing someone, CAMEO's
+    # consultation, not "introduced regulations".
     person_verbs: frozenset[str]
+    # Verbs of recognition: CAMEO's praise (051) is news's acknowledging ("recognize his
+    # error", "the grim reality"), so they count only done to a party, a state or an
+    # organisation, which recognition supports ("recognize North Korea").
+    recognition_verbs: frozenset[str]
+    # Participles that tell a stance, not a passive, before "to": who "is opposed to the war"
+    # opposes it.
+    stative_participles: frozenset[str]
     # Verbs of refusal that also tell a decrease ("declined to comment"; "the population
     # declined"): with neither object nor infinitive, only someone who can act refuses, and a
     # measure of people ("the population") is none.
