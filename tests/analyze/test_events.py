@@ -343,6 +343,9 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("The delegates walked out of the meeting.", "walk out", "PROTEST"),
         ("Russia backed out of designing the lander.", "back out", "RETREAT"),
         ("Brussels dismissed Theresa May's plea for fresh concessions.", "dismiss", "REJECT"),
+        # Conceding defeat yields; conceding that something is so admits it.
+        ("The candidate conceded defeat.", "concede", "CONCEDE"),
+        ("Mrs May conceded she was on track for a catastrophic defeat.", "concede", None),
     ],
 )
 def test_a_verb_has_the_category_news_gives_it(
@@ -759,11 +762,26 @@ def test_saying_that_someone_must_act_is_a_demand(
     assert len(requests) == int(demands)
 
 
+def test_a_modal_before_its_subject_makes_a_condition_not_a_demand(analyzer: Analyzer) -> None:
+    text = (
+        "It calls for the state visit to be cancelled, adding: “Should the Government still"
+        " choose to go ahead with State Visit, this Council makes clear that President Trump"
+        " would not be welcome in our Borough.”"
+    )
+    # Adding is a reporting verb: without a demand it is no event of its own.
+    assert [e for e in events_of(analyzer, text) if e.action.lemma == "add"] == []
+
+
 def test_subject_control(analyzer: Analyzer) -> None:
     hunt = event(events_of(analyzer, "The army tried to hunt down the fugitives."), "hunt down")
     assert hunt.actor is not None and hunt.actor.text == "The army"
     assert hunt.target is not None and hunt.target.text == "the fugitives"
     assert hunt.category == "COERCE"
+
+
+def test_who_uses_something_to_act_acts(analyzer: Analyzer) -> None:
+    text = "Saudi Arabia is using these weapons to crush starving people."
+    assert roles(analyzer, text, "crush") == ("Saudi Arabia", "starving people")
 
 
 def test_determined_to_is_intended(analyzer: Analyzer) -> None:
@@ -1661,6 +1679,7 @@ def test_a_warning_of_danger_is_no_threat(analyzer: Analyzer, text: str) -> None
         ("The members of parliament go through the pantomime of a crisis.", "go"),
         ("Trump has signed a decree requiring asylum seekers to apply at the border.", "sign"),
         ("She said he attempted to remove her clothes.", "remove"),
+        ("Oakland Mayor Libby Schaaf has fought for women all her life.", "fight"),
     ],
 )
 def test_cameo_senses_news_seldom_means_are_uncoded(
@@ -1669,7 +1688,8 @@ def test_cameo_senses_news_seldom_means_are_uncoded(
     # CAMEO codes these as a request, a criticism, cooperation, a pledge, fighting, aid, a
     # pledge to meet, a consultation and a mobilisation; then an execution, cooperation twice,
     # a demand, a concession, an attack, a pledge to meet, a consultation, a cut in
-    # relations ("out of hand" is no particle), a concession, a demand and an expulsion.
+    # relations ("out of hand" is no particle), a concession, a demand, an expulsion and a
+    # fight.
     assert [e.category for e in events_of(analyzer, text) if e.action.lemma == lemma] in (
         [],
         [None],

@@ -666,7 +666,9 @@ class Clauses:
         """The clause a reporting verb states as an obligation ("said X must ...", "believes
         the president should resign"), if any; a modal with a perfect infers or reproaches
         ("argued that Cuba must have carried out the assaults", "should have resigned"), and
-        what a speaker says they must do is their own resolve ("said: 'I must say, ...'")."""
+        what a speaker says they must do is their own resolve ("said: 'I must say, ...'"), and
+        a modal before its subject makes a condition or a question ("adding: 'Should the
+        Government still choose to go ahead, ...'")."""
         if verb.lemma_.lower() not in self.cues.report_verbs:
             return None
         return next(
@@ -676,6 +678,7 @@ class Clauses:
                 if clause.dep_ == "ccomp"
                 and has_aux(clause, self.cues.deontic_modals)
                 and not has_aux(clause, PERFECT)
+                and not _modal_first(clause, self.cues.deontic_modals)
                 and not self._said_of_oneself(verb, clause)
             ),
             None,
@@ -971,6 +974,15 @@ def marked(clause: Token, marks: frozenset[str]) -> bool:
 
 def has_aux(token: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in token.children)
+
+
+def _modal_first(clause: Token, modals: frozenset[str]) -> bool:
+    """Whether one of `modals` comes before the clause's subject ("Should the Government
+    choose ...", "Must we ...?")."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(
+        c.dep_ == "aux" and c.lower_ in modals and c.i < subject.i for c in clause.children
+    )
 
 
 def _negative_pronoun(noun: Token) -> bool:

@@ -95,9 +95,10 @@ class EventCues(BaseModel):
     # Verbs whose bare sense is another when they name or leave their object something ("call
     # the story false", "left 59 people dead"): they count only through a pattern.
     naming_verbs: frozenset[str]
-    # Verbs CAMEO files as disapproval (110) or support (affirm, recognize) that mostly just
-    # assert a clause ("claimed that the shooter checked in", "recognizes that the chief
-    # impediment is Iran"): with a clause, they count only through a pattern.
+    # Verbs CAMEO files as disapproval (110), support (affirm, recognize) or a concession
+    # that mostly just assert a clause ("claimed that the shooter checked in", "recognizes
+    # that the chief impediment is Iran", "conceded she was on track for defeat"): with a
+    # clause, they count only through a pattern.
     assertion_verbs: frozenset[str]
     # Verbs of warning, CAMEO's threats (130): a warning threatens only when it names coercion
     # (a material act in its clause, a reprisal noun, a party told not to act); "warned that
@@ -174,6 +175,8 @@ class EventCues(BaseModel):
     # off a military footing").
     implicative_governors: frozenset[str]
     negative_governors: frozenset[str]
+    # Governors whose subject does what their infinitive says, whatever their object: who
+    # promises someone to act or uses weapons to crush people acts.
     subject_control_verbs: frozenset[str]
     # Verbs whose object does what their prepositional gerund names ("accused Israel of
     # attacking", "prevented Iran from acquiring"); "protected children from bullying" and
