@@ -346,6 +346,7 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         # Conceding defeat yields; conceding that something is so admits it.
         ("The candidate conceded defeat.", "concede", "CONCEDE"),
         ("Mrs May conceded she was on track for a catastrophic defeat.", "concede", None),
+        ("Ellison is not the only Democrat who approves of Farrakhan.", "approve", "SUPPORT"),
     ],
 )
 def test_a_verb_has_the_category_news_gives_it(
@@ -1016,6 +1017,14 @@ def test_a_gerund_after_an_object_is_the_object_s_act(
     assert done.actor is not None and (done.actor.text, done.negated) == (actor, negated)
 
 
+def test_what_is_done_without_happening_is_negated_and_refuses_nothing(analyzer: Analyzer) -> None:
+    text = "Mueller finished his work without indicting a single American."
+    indict = event(events_of(analyzer, text), "indict")
+    assert (indict.category, indict.negated) == ("COERCE", True)
+    agree = event(events_of(analyzer, "They ended the talks without agreeing on a deal."), "agree")
+    assert (agree.category, agree.negated) == ("AGREE", True)
+
+
 def test_a_decline_in_numbers_refuses_nothing(analyzer: Analyzer) -> None:
     for text in (
         "Since January the number of jobs has declined by 1.9 million.",
@@ -1680,6 +1689,11 @@ def test_a_warning_of_danger_is_no_threat(analyzer: Analyzer, text: str) -> None
         ("Trump has signed a decree requiring asylum seekers to apply at the border.", "sign"),
         ("She said he attempted to remove her clothes.", "remove"),
         ("Oakland Mayor Libby Schaaf has fought for women all her life.", "fight"),
+        ("They are still going to go by their own rules.", "go"),
+        ("Governments legislated with an eye to the welfare of citizens.", "legislate"),
+        ("Many people are tempted to abandon the Church.", "tempt"),
+        ("The delay is negatively impacting the perception of the FBI.", "impact"),
+        ("The appointment was orchestrated by Cardinal Parolin.", "orchestrate"),
     ],
 )
 def test_cameo_senses_news_seldom_means_are_uncoded(
@@ -1688,8 +1702,8 @@ def test_cameo_senses_news_seldom_means_are_uncoded(
     # CAMEO codes these as a request, a criticism, cooperation, a pledge, fighting, aid, a
     # pledge to meet, a consultation and a mobilisation; then an execution, cooperation twice,
     # a demand, a concession, an attack, a pledge to meet, a consultation, a cut in
-    # relations ("out of hand" is no particle), a concession, a demand, an expulsion and a
-    # fight.
+    # relations ("out of hand" is no particle), a concession, a demand, an expulsion, a
+    # fight, two concessions and support three times.
     assert [e.category for e in events_of(analyzer, text) if e.action.lemma == lemma] in (
         [],
         [None],

@@ -708,6 +708,9 @@ class Clauses:
         if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.pos_ == "VERB":
             # "refrained from attacking the ship" is no attack.
             return verb.head.head.lemma_.lower() in self.cues.negative_governors
+        if _without(verb):
+            # "finished his work without indicting a single American"
+            return True
         return shares_auxiliaries(verb) and has_negation(verb.head)
 
     def refused_by_actor(self, verb: Token) -> bool:
@@ -715,7 +718,10 @@ class Clauses:
         ("will not accept") or on an infinitive's governor that its actor is the active
         subject of ("did not agree to withdraw", "refused to allow"); being not allowed, or not
         letting someone, refuses nothing ("teachers are not allowed to arm themselves", "did
-        not allow observers to enter")."""
+        not allow observers to enter"), and nor does what is done without it ("ended the talks
+        without agreeing on a deal")."""
+        if _without(verb):
+            return False
         if verb.dep_ != "xcomp":
             return True
         governor = verb.head
@@ -1010,6 +1016,11 @@ def _fronted(prep: Token, head: Token) -> bool:
     return prep.i < head.i and not any(
         g.dep_ == "pobj" and g.lower_ in RELATIVE_OBJECTS for g in prep.children
     )
+
+
+def _without(verb: Token) -> bool:
+    """Whether a verb is the gerund of "without" ("left without firing a shot")."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
 
 
 def has_negation(token: Token) -> bool:
