@@ -610,6 +610,24 @@ def test_coordinated_passive_participles_share_subject_and_agent(analyzer: Analy
     # A conjunct with an auxiliary of its own is a clause of its own.
     attacked = roles(analyzer, "He was arrested and has attacked the guards.", "attack")
     assert attacked == ("He", "the guards")
+    # The tagger takes "beheaded" for a past tense; an act of force with no object is done
+    # to the subject; one with an object is the subject's own ("was shot and attacked").
+    text = "Khashoggi was tortured and beheaded inside the consulate."
+    assert roles(analyzer, text, "behead") == (None, "Khashoggi")
+    assert roles(analyzer, "He was shot and attacked the police.", "attack") == ("He", "the police")
+
+
+def test_a_person_named_before_a_killing_is_its_victim(analyzer: Analyzer) -> None:
+    text = "The CIA's continued secrecy in the JFK assassination is no big surprise."
+    assert roles(analyzer, text, "assassinate") == (None, "JFK")
+    assert roles(analyzer, "The MKO attack killed 35 people.", "attack") == ("MKO", None)
+
+
+def test_a_scathing_attack_is_criticism(analyzer: Analyzer) -> None:
+    text = "A Tory cabinet minister has launched a scathing attack on the ERG."
+    assert event(events_of(analyzer, text), "attack").category == "ACCUSE"
+    text = "Rebels launched an attack on the city."
+    assert event(events_of(analyzer, text), "attack").category == "ASSAULT"
 
 
 def test_coordinated_verbs_share_actor_and_object(analyzer: Analyzer) -> None:

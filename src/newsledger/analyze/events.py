@@ -429,6 +429,8 @@ class _Finder:
                 and row.object in {word.lemma_.lower() for word in nominal}
             )
             category = row.category if row is not None and specific else noun_row.category
+            if category == "ASSAULT" and self._spoken(obj):
+                category = "ACCUSE"
             start, end = min(verb.idx, obj.idx), max(verb.idx + len(verb), obj.idx + len(obj))
             draft = _Draft(verb, noun_row.verb or noun_row.lemma, start, end, category, noun=obj)
         else:
@@ -716,6 +718,13 @@ class _Finder:
             return True
         return any(self.args.is_actor(t) for t in participants)
 
+    def _spoken(self, noun: Token) -> bool:
+        """Whether an attack noun is made of words ("a scathing attack", "personal attacks")."""
+        cues = self.cues
+        return noun.lemma_.lower() in cues.criticism_senses and any(
+            c.dep_ == "amod" and c.lower_ in cues.verbal_modifiers for c in noun.children
+        )
+
     def _nominal(self, noun: Token) -> _Draft:
         row = self.lexicon.nouns[noun.lemma_.lower()]
         words = noun_words(noun, self.lexicon.nouns)
@@ -727,6 +736,8 @@ class _Finder:
             verb_row = self.lexicon.match(row.verb, frozenset(), lemmas(done_to), {})
             if verb_row is not None and verb_row.object is not None:
                 category = verb_row.category
+        if category == "ASSAULT" and self._spoken(noun):
+            category = "ACCUSE"
         draft = _Draft(noun, row.verb or row.lemma, first.idx, noun.idx + len(noun), category)
         draft.actor, draft.target = self.clauses.noun_roles(noun, row)
         if draft.actor is None and self._danger(noun):

@@ -73,6 +73,9 @@ RAISED_OBJECT_GAP = frozenset({"cc", "conj", "punct", "prt"})
 # The PLOVER manual's categories that "require recipient": without an actor it is done to, the
 # act ("served as governor", "defended the decision", "released the records") is none of them.
 RECIPIENT_REQUIRED = frozenset({"COOPERATE", "AID", "SANCTION"})
+# Categories of force that a bare verb does to someone: without an object, such a verb
+# coordinated with a passive is passive too.
+FORCE_DONE_TO = frozenset({"ASSAULT", "COERCE"})
 # Material acts whose recipient, when they are done to a thing, is the country or city where
 # they are done ("bombed facilities inside Syria", "lifted a state of emergency in Darfur").
 # Not acts of giving, for which a place would be the recipient that makes one ("founded a
@@ -191,7 +194,19 @@ class Clauses:
             return False
         if any(c.dep_ in PASSIVE_MARKS for c in verb.children) or past_participle_modifier(verb):
             return True
-        return verb.tag_ == "VBN" and shares_auxiliaries(verb) and self.passive(verb.head)
+        return (
+            (verb.tag_ == "VBN" or self._done_to_without_object(verb))
+            and shares_auxiliaries(verb)
+            and self.passive(verb.head)
+        )
+
+    def _done_to_without_object(self, verb: Token) -> bool:
+        """Whether a verb the tagger took for a past tense is a participle: an act of force
+        done to someone, with no object ("Khashoggi was tortured and *beheaded*")."""
+        if verb.tag_ != "VBD" or any(c.dep_ == "dobj" for c in verb.children):
+            return False
+        row = self.lexicon.match(self.lemma(verb), frozenset(), frozenset(), {})
+        return row is not None and row.category in FORCE_DONE_TO
 
     def _stance(self, verb: Token) -> bool:
         return (
@@ -603,7 +618,11 @@ class Clauses:
                 source = prep_object(child)
                 if actor is None and source is not None and self.args.is_actor(source):
                     actor = source
-            elif child.dep_ == "compound" and target is None and self._inquiry_into(noun, child):
+            elif (
+                child.dep_ == "compound"
+                and target is None
+                and (self._inquiry_into(noun, child) or self._victim(noun, row, child))
+            ):
                 target = child
             elif child.dep_ in ("compound", "amod") and actor is None and self._party(noun, child):
                 actor = child
@@ -620,6 +639,17 @@ class Clauses:
         elif done_to is not None and row.of_role == "actor" and actor is None:
             actor = done_to
         return actor, target or self.prepositional_target(noun) or lent_target
+
+    def _victim(self, noun: Token, row: LexiconRow, modifier: Token) -> bool:
+        """Whether a person named before a noun of force done to someone is who it is done to
+        ("the JFK assassination", "the Khashoggi murder"); a party there acts ("the MKO
+        attack")."""
+        return (
+            row.category in FORCE_DONE_TO
+            and (row.possessor_role or row.of_role) == "target"
+            and of_object(noun) is None
+            and self.args.entity_type(modifier) == "PERSON"
+        )
 
     def _dated(self, possessor: Token) -> bool:
         """A possessor that dates its noun ("Tuesday's summit", "last year's attack"), unless it

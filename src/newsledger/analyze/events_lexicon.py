@@ -220,6 +220,9 @@ class EventCues(BaseModel):
     # ("attacked the credibility of the victims", as CAMEO's "attack the decision").
     abstract_nouns: frozenset[str]
     criticism_senses: frozenset[str]
+    # Modifiers that make an attack of the criticism senses words ("a scathing attack on the
+    # ERG", "personal attacks"): criticism, not force.
+    verbal_modifiers: frozenset[str]
     # Nouns that measure or stage an event named by their "of" phrase ("hours of
     # negotiations", "the end of the assault"): the phrase they head is that event's setting.
     setting_nouns: frozenset[str]
