@@ -1005,6 +1005,8 @@ def test_only_an_actor_pledges_a_future_act(
         ("The threat to peace is connected to Iran.", None),  # a danger
         ("She received death threats.", "THREATEN"),
         ("Iran's threats against Israel grew.", "THREATEN"),
+        ("After all, the country was not facing a lethal existential threat.", None),
+        ("Israel faces threats from Iran.", "THREATEN"),
     ],
 )
 def test_a_threat_no_one_makes_is_a_danger(
@@ -1712,6 +1714,9 @@ def test_a_warning_of_danger_is_no_threat(analyzer: Analyzer, text: str) -> None
         ("Many people are tempted to abandon the Church.", "tempt"),
         ("The delay is negatively impacting the perception of the FBI.", "impact"),
         ("The appointment was orchestrated by Cardinal Parolin.", "orchestrate"),
+        ("It didn't constitute a search.", "constitute"),
+        ("None of their clinics filled out an intake request.", "fill out"),
+        ("Kavanaugh stole the show.", "steal"),
     ],
 )
 def test_cameo_senses_news_seldom_means_are_uncoded(
@@ -1721,7 +1726,7 @@ def test_cameo_senses_news_seldom_means_are_uncoded(
     # pledge to meet, a consultation and a mobilisation; then an execution, cooperation twice,
     # a demand, a concession, an attack, a pledge to meet, a consultation, a cut in
     # relations ("out of hand" is no particle), a concession, a demand, an expulsion, a
-    # fight, two concessions and support three times.
+    # fight, two concessions, support three times, cooperation, a concession and a seizure.
     assert [e.category for e in events_of(analyzer, text) if e.action.lemma == lemma] in (
         [],
         [None],

@@ -431,6 +431,14 @@ class _Finder:
             category = row.category if row is not None and specific else noun_row.category
             if category == "ASSAULT" and self._spoken(obj):
                 category = "ACCUSE"
+            if (
+                undergone is not None
+                and lemma in cues.exposure_verbs
+                and self._danger(obj)
+                and not _issued(obj)
+            ):
+                # "was not facing a lethal existential threat": a danger, which no one issues.
+                category = None
             start, end = min(verb.idx, obj.idx), max(verb.idx + len(verb), obj.idx + len(obj))
             draft = _Draft(verb, noun_row.verb or noun_row.lemma, start, end, category, noun=obj)
         else:
@@ -1057,6 +1065,15 @@ def _asserts_a_clause(verb: Token) -> bool:
         c.dep_ in ("ccomp", "xcomp")
         or (c.dep_ == "advcl" and has_aux(c, TO) and not _has_subject(c))
         for c in verb.children
+    )
+
+
+def _issued(noun: Token) -> bool:
+    """Whether a noun names who issues it: a possessor or a "from" or "by" phrase ("faces
+    threats from Iran", "Iran's threats")."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"))
+        for c in noun.children
     )
 
 

@@ -120,6 +120,10 @@ class EventCues(BaseModel):
     # Verbs whose subject undergoes what their object names ("faced pressure from her party",
     # "received death threats", "came under fire"): the subject is the target.
     undergoing_verbs: frozenset[str]
+    # Undergoing verbs of exposure: a threat one faces is a danger unless its issuer is named
+    # ("was not facing an existential threat"; "faces threats from Iran"), where a threat one
+    # receives was made.
+    exposure_verbs: frozenset[str]
     # Verbs whose bare CAMEO sense needs them intransitive: people who "demonstrated in
     # Belgrade" protest, a video that "demonstrates the racism" shows it; who "submits to" a
     # ruler yields, who "submitted his report" hands it in; who "compromises on" a demand
