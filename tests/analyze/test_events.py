@@ -347,6 +347,9 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("The candidate conceded defeat.", "concede", "CONCEDE"),
         ("Mrs May conceded she was on track for a catastrophic defeat.", "concede", None),
         ("Ellison is not the only Democrat who approves of Farrakhan.", "approve", "SUPPORT"),
+        # Agreeing that something is so is an opinion; agreeing on an act to come, a pledge.
+        ("Vladeck agreed that Sessions cannot stop the Russia investigation.", "agree", None),
+        ("The two sides agreed that talks should resume next month.", "agree", "AGREE"),
     ],
 )
 def test_a_verb_has_the_category_news_gives_it(

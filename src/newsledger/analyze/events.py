@@ -475,6 +475,15 @@ class _Finder:
                 row = None
             if (
                 row is not None
+                and row.parts == 0
+                and lemma in cues.concurring_verbs
+                and self._concurs_with_a_fact(verb)
+            ):
+                # "agreed that Sessions cannot stop the investigation" shares an opinion;
+                # "agreed that talks should resume" agrees on an act.
+                row = None
+            if (
+                row is not None
                 and row.object in cues.warning_nouns
                 and obj is not None
                 and not self._warns_of_coercion(obj, None)
@@ -555,6 +564,16 @@ class _Finder:
             elif child.dep_ == "xcomp" and told and any(c.dep_ == "neg" for c in child.children):
                 return True
         return False
+
+    def _concurs_with_a_fact(self, verb: Token) -> bool:
+        """Whether a verb of agreeing has a clause after it that states what is so, with no
+        modal of an act to come ("agreed that the Latin text is the normative text")."""
+        cues = self.cues
+        acts = cues.deontic_modals | cues.future_auxiliaries | cues.reported_future_auxiliaries
+        return any(
+            c.dep_ == "ccomp" and c.i > verb.i and _has_subject(c) and not has_aux(c, acts)
+            for c in verb.children
+        )
 
     def _decreases(self, verb: Token) -> bool:
         """Whether "decline" tells a decrease: with no object or infinitive, said of what

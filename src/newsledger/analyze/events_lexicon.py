@@ -100,6 +100,9 @@ class EventCues(BaseModel):
     # that the chief impediment is Iran", "conceded she was on track for defeat"): with a
     # clause, they count only through a pattern.
     assertion_verbs: frozenset[str]
+    # Verbs of agreeing: agreeing that something is so shares an opinion, no pledge (PLOVER's
+    # AGREE is agreeing to act); a clause with a modal of an act to come still agrees on it.
+    concurring_verbs: frozenset[str]
     # Verbs of warning, CAMEO's threats (130): a warning threatens only when it names coercion
     # (a material act in its clause, a reprisal noun, a party told not to act); "warned that
     # the outbreak could spread" states a danger.
