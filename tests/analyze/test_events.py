@@ -350,6 +350,17 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         # Agreeing that something is so is an opinion; agreeing on an act to come, a pledge.
         ("Vladeck agreed that Sessions cannot stop the Russia investigation.", "agree", None),
         ("The two sides agreed that talks should resume next month.", "agree", "AGREE"),
+        (
+            "The press has a major responsibility if Assange goes down, don't you agree?",
+            "agree",
+            None,
+        ),
+        # Pushing someone or for something demands; pushing a narrative advances it.
+        ("Brussels pushed Hungary to accept migrants.", "push", "REQUEST"),
+        ("The UK should push for a Canada-style free trade deal.", "push", "REQUEST"),
+        ("Top Democrats have pushed the collusion narrative.", "push", None),
+        ("Corsi said Mueller's team tried to push him to plead guilty.", "push", "REQUEST"),
+        ("Sen. Mazie Hirono seemed to push aside the Mueller report.", "push aside", None),
     ],
 )
 def test_a_verb_has_the_category_news_gives_it(

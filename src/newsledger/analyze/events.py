@@ -452,6 +452,7 @@ class _Finder:
             # outbreak could spread" is no threat) or done to a thing where CAMEO means people
             # ("removed the post" is no expulsion, "the camera captured it" no arrest) or
             # acknowledging ("recognized his error" is no praise, "recognized Kosovo" supports) or
+            # advancing a thing ("pushed the collusion narrative" demands nothing) or
             # telling a decrease ("the population declined" refused nothing) or striving ("fought
             # to keep the reports confidential" is no fight).
             if (
@@ -466,6 +467,7 @@ class _Finder:
                     or (lemma in cues.dismissal_verbs and obj is not None and self._person(obj))
                     or (lemma in cues.person_verbs and not self._done_to_someone(verb, obj))
                     or (lemma in cues.recognition_verbs and not self._done_to_a_party(verb, obj))
+                    or (lemma in cues.advocacy_verbs and self._advances_a_thing(obj))
                     or (lemma in cues.decrease_verbs and self._decreases(verb))
                     or (lemma in cues.effort_verbs and self._strives(verb))
                 )
@@ -566,13 +568,14 @@ class _Finder:
         return False
 
     def _concurs_with_a_fact(self, verb: Token) -> bool:
-        """Whether a verb of agreeing has a clause after it that states what is so, with no
-        modal of an act to come ("agreed that the Latin text is the normative text")."""
+        """Whether a verb of agreeing has a clause that states what is so, with no modal of an
+        act to come ("agreed that the Latin text is the normative text", "..., don't you
+        agree?"), and no infinitive of an act agreed to ("will agree to improve the deal")."""
         cues = self.cues
         acts = cues.deontic_modals | cues.future_auxiliaries | cues.reported_future_auxiliaries
-        return any(
-            c.dep_ == "ccomp" and c.i > verb.i and _has_subject(c) and not has_aux(c, acts)
-            for c in verb.children
+        children = list(verb.children)
+        return not any(c.dep_ == "xcomp" for c in children) and any(
+            c.dep_ == "ccomp" and _has_subject(c) and not has_aux(c, acts) for c in children
         )
 
     def _decreases(self, verb: Token) -> bool:
@@ -626,6 +629,10 @@ class _Finder:
         return obj is None or not (
             args.is_thing(obj) or args.is_abstract(obj) or obj.lower_ == "it"
         )
+
+    def _advances_a_thing(self, obj: Token | None) -> bool:
+        """Whether a verb's object is something, not someone who can act ("him" included)."""
+        return obj is not None and not (self.args.is_actor(obj) or obj.lower_ in PERSONAL_PRONOUNS)
 
     def _done_to_a_party(self, verb: Token, obj: Token | None) -> bool:
         """Whether an act is done to a party (a state, a people, an organisation), the object

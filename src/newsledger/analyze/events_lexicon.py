@@ -153,6 +153,10 @@ class EventCues(BaseModel):
     # error", "the grim reality"), so they count only done to a party, a state or an
     # organisation, which recognition supports ("recognize North Korea").
     recognition_verbs: frozenset[str]
+    # Verbs CAMEO files as a demand (100) that news mostly uses for advancing something
+    # ("pushed the collusion narrative", "push Sharia"): they count only done to someone who
+    # can act ("pushed Hungary to accept migrants") or through a pattern ("push for").
+    advocacy_verbs: frozenset[str]
     # Participles that tell a stance, not a passive, before "to": who "is opposed to the war"
     # opposes it.
     stative_participles: frozenset[str]
