@@ -36,7 +36,9 @@ Where the dictionary gives one shape several codes, a pattern with nothing beyon
 words beats one with extra words (a braced compound's words before its head are extra:
 "{DEFIANT STATEMENT}" is no plain "STATEMENT"), then the most frequent category wins, then a
 category beats none, then the earliest. Rows the lookup would answer the same way without them
-are dropped.
+are dropped, except the patterns of verbs that are no event by themselves (`non_event_verbs`
+in `event_cues.json`: "take", "make"), which count only through a pattern, so that "took
+control" keeps its row though the bare "take" has the same code.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ DATA = REPO / "src" / "newsledger" / "analyze" / "data"
 OUTPUT = DATA / "event_lexicon.jsonl"
 AGENTS_OUTPUT = DATA / "event_agents.txt"
 CURATED = DATA / "event_lexicon_curated.jsonl"
+CUES = DATA / "event_cues.json"
 DEFAULT_DICTIONARIES = REPO.parent / "shared" / "data" / "petrarch2-dictionaries"
 DEFAULT_PLOVER = REPO.parent / "shared" / "data" / "plover"
 SOURCE = "CAMEO.2.0"
@@ -446,15 +449,18 @@ def build(dictionaries: Path, plover: Path, curated: Path) -> list[LexiconRow]:
         rows[_key(row)] = row
     for row in read_curated(curated):
         rows[_key(row)] = row
-    kept = prune(list(rows.values()))
+    patterns_only = frozenset(json.loads(CUES.read_text(encoding="utf-8"))["non_event_verbs"])
+    kept = prune(list(rows.values()), patterns_only)
     return sorted(kept, key=lambda row: tuple(part or "" for part in _key(row)))
 
 
-def prune(rows: list[LexiconRow]) -> list[LexiconRow]:
+def prune(rows: list[LexiconRow], patterns_only: frozenset[str]) -> list[LexiconRow]:
     """Without the dictionary rows that the lookup would answer the same way without them.
 
     A row is redundant when the most specific other row whose parts it includes ("attack"
-    for "attack soldiers") gives the same category; most expanded synset patterns are.
+    for "attack soldiers") gives the same category; most expanded synset patterns are. The
+    bare row of a verb in `patterns_only` answers no category (the analyser drops it), so
+    only its uncoded patterns are redundant.
     """
     by_lemma: dict[tuple[str, str], list[LexiconRow]] = {}
     for row in rows:
@@ -470,7 +476,11 @@ def prune(rows: list[LexiconRow]) -> list[LexiconRow]:
             if other is not row and other.parts < row.parts and _within(other, row)
         ]
         fallback = min(fallbacks, key=_rank, default=None)
-        if fallback is None or fallback.category != row.category:
+        if fallback is None:
+            kept.append(row)
+            continue
+        dropped = fallback.parts == 0 and fallback.lemma in patterns_only
+        if (None if dropped else fallback.category) != row.category:
             kept.append(row)
     return kept
 

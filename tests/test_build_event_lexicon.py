@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsledger.analyze.events_lexicon import LexiconRow
 from tests.scripts import load_script
 
 DICTIONARY = """\
@@ -109,3 +110,27 @@ def test_plurals_become_the_lemmas_spacy_gives() -> None:
         "talk",
         "press",
     ]
+
+
+def test_a_verb_that_counts_only_through_patterns_keeps_its_coded_patterns() -> None:
+    builder = load_script("build_event_lexicon")
+
+    def row(lemma: str, category: str | None, **parts: str) -> LexiconRow:
+        return LexiconRow(lemma=lemma, category=category, source="CAMEO.2.0", **parts)
+
+    rows = [
+        row("take", "COERCE"),
+        row("take", "COERCE", object="control"),
+        row("take", None, object="office"),
+        row("seize", "COERCE"),
+        row("seize", "COERCE", object="control"),
+    ]
+    kept = builder.prune(rows, frozenset({"take"}))
+    shapes = {(r.lemma, r.object) for r in kept}
+    # The bare "take" is dropped by the analyser, so "took control" needs its own row; an
+    # uncoded pattern of it says what the dropped bare row already says.
+    assert ("take", "control") in shapes
+    assert ("take", "office") not in shapes
+    # Where the bare verb counts, a pattern with its category is redundant.
+    assert ("seize", "control") not in shapes
+    assert ("seize", None) in shapes and ("take", None) in shapes

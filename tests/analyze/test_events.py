@@ -135,6 +135,10 @@ def test_who_is_opposed_to_something_opposes_it(analyzer: Analyzer) -> None:
     )
 
 
+def test_a_person_done_to_is_the_target_as_an_object_pronoun_too(analyzer: Analyzer) -> None:
+    assert roles(analyzer, "Police took him into custody.", "take") == ("Police", "him")
+
+
 def test_what_is_pulled_out_of_is_the_target(analyzer: Analyzer) -> None:
     assert roles(analyzer, "The US pulled out of Syria in 2019.", "pull out") == ("The US", "Syria")
     assert roles(analyzer, "Russia backed out of the deal.", "back out") == ("Russia", "the deal")
@@ -360,6 +364,9 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("The UK should push for a Canada-style free trade deal.", "push", "REQUEST"),
         ("Top Democrats have pushed the collusion narrative.", "push", None),
         ("Corsi said Mueller's team tried to push him to plead guilty.", "push", "REQUEST"),
+        # "take" counts only through CAMEO's patterns of it.
+        ("Rebels took control of the city.", "take", "COERCE"),
+        ("Police took him into custody.", "take", "COERCE"),
         ("Sen. Mazie Hirono seemed to push aside the Mueller report.", "push aside", None),
     ],
 )
@@ -1731,6 +1738,8 @@ def test_a_warning_of_danger_is_no_threat(analyzer: Analyzer, text: str) -> None
         ("It didn't constitute a search.", "constitute"),
         ("None of their clinics filled out an intake request.", "fill out"),
         ("Kavanaugh stole the show.", "steal"),
+        ("It is not clear whether these church services take place in a Holy Mass.", "take"),
+        ("Many people will go to hell.", "go"),
     ],
 )
 def test_cameo_senses_news_seldom_means_are_uncoded(
@@ -1740,7 +1749,8 @@ def test_cameo_senses_news_seldom_means_are_uncoded(
     # pledge to meet, a consultation and a mobilisation; then an execution, cooperation twice,
     # a demand, a concession, an attack, a pledge to meet, a consultation, a cut in
     # relations ("out of hand" is no particle), a concession, a demand, an expulsion, a
-    # fight, two concessions, support three times, cooperation, a concession and a seizure.
+    # fight, two concessions, support three times, cooperation, a concession, a seizure, an
+    # occupation and a consultation.
     assert [e.category for e in events_of(analyzer, text) if e.action.lemma == lemma] in (
         [],
         [None],
