@@ -347,6 +347,7 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("The delegates walked out of the meeting.", "walk out", "PROTEST"),
         ("Russia backed out of designing the lander.", "back out", "RETREAT"),
         ("Brussels dismissed Theresa May's plea for fresh concessions.", "dismiss", "REJECT"),
+        ("A couple huddles after shots rang out at the festival.", "ring out", "ASSAULT"),
         # Conceding defeat yields; conceding that something is so admits it.
         ("The candidate conceded defeat.", "concede", "CONCEDE"),
         ("Mrs May conceded she was on track for a catastrophic defeat.", "concede", None),
@@ -1740,6 +1741,9 @@ def test_a_warning_of_danger_is_no_threat(analyzer: Analyzer, text: str) -> None
         ("Kavanaugh stole the show.", "steal"),
         ("It is not clear whether these church services take place in a Holy Mass.", "take"),
         ("Many people will go to hell.", "go"),
+        ("I was taught that it was important to ask difficult questions.", "ask"),
+        ("Does this ring a bell?", "ring"),
+        ("The phones started ringing at the Texas Home School Coalition.", "ring"),
     ],
 )
 def test_cameo_senses_news_seldom_means_are_uncoded(
@@ -1750,7 +1754,7 @@ def test_cameo_senses_news_seldom_means_are_uncoded(
     # a demand, a concession, an attack, a pledge to meet, a consultation, a cut in
     # relations ("out of hand" is no particle), a concession, a demand, an expulsion, a
     # fight, two concessions, support three times, cooperation, a concession, a seizure, an
-    # occupation and a consultation.
+    # occupation, a consultation, a request and an attack twice.
     assert [e.category for e in events_of(analyzer, text) if e.action.lemma == lemma] in (
         [],
         [None],
