@@ -348,6 +348,8 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
         ("Russia backed out of designing the lander.", "back out", "RETREAT"),
         ("Brussels dismissed Theresa May's plea for fresh concessions.", "dismiss", "REJECT"),
         ("A couple huddles after shots rang out at the festival.", "ring out", "ASSAULT"),
+        ("So she now demands enhanced security measures.", "demand", "REQUEST"),
+        ("Sri Lanka has established diplomatic ties with Iran.", "establish", "SUPPORT"),
         # Conceding defeat yields; conceding that something is so admits it.
         ("The candidate conceded defeat.", "concede", "CONCEDE"),
         ("Mrs May conceded she was on track for a catastrophic defeat.", "concede", None),
@@ -1744,6 +1746,10 @@ def test_a_warning_of_danger_is_no_threat(analyzer: Analyzer, text: str) -> None
         ("I was taught that it was important to ask difficult questions.", "ask"),
         ("Does this ring a bell?", "ring"),
         ("The phones started ringing at the Texas Home School Coalition.", "ring"),
+        ("Trump criticized how the FBI handled the Russia probe.", "handle"),
+        ("The backstop will kick in automatically.", "kick in"),
+        ("Why else did Archbishop Vigano risk everything?", "risk"),
+        ("Prosecutors established that he lied to Congress.", "establish"),
     ],
 )
 def test_cameo_senses_news_seldom_means_are_uncoded(
@@ -1754,7 +1760,8 @@ def test_cameo_senses_news_seldom_means_are_uncoded(
     # a demand, a concession, an attack, a pledge to meet, a consultation, a cut in
     # relations ("out of hand" is no particle), a concession, a demand, an expulsion, a
     # fight, two concessions, support three times, cooperation, a concession, a seizure, an
-    # occupation, a consultation, a request and an attack twice.
+    # occupation, a consultation, a request, an attack twice, cooperation, an attack, a
+    # threat and cooperation.
     assert [e.category for e in events_of(analyzer, text) if e.action.lemma == lemma] in (
         [],
         [None],
