@@ -1750,6 +1750,7 @@ def test_a_warning_of_danger_is_no_threat(analyzer: Analyzer, text: str) -> None
         ("The backstop will kick in automatically.", "kick in"),
         ("Why else did Archbishop Vigano risk everything?", "risk"),
         ("Prosecutors established that he lied to Congress.", "establish"),
+        ("The Guardian knew the story would explode into all sorts of viral benefits.", "explode"),
     ],
 )
 def test_cameo_senses_news_seldom_means_are_uncoded(
@@ -1761,7 +1762,7 @@ def test_cameo_senses_news_seldom_means_are_uncoded(
     # relations ("out of hand" is no particle), a concession, a demand, an expulsion, a
     # fight, two concessions, support three times, cooperation, a concession, a seizure, an
     # occupation, a consultation, a request, an attack twice, cooperation, an attack, a
-    # threat and cooperation.
+    # threat, cooperation and an attack.
     assert [e.category for e in events_of(analyzer, text) if e.action.lemma == lemma] in (
         [],
         [None],
