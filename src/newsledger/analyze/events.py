@@ -624,11 +624,16 @@ class _Finder:
         ("the footage is presumed to have been captured"). A person is no "it", which elsewhere
         may stand for a group ("it will withdraw")."""
         args = self.args
-        if obj is None and self.clauses.passive(verb):
-            obj = self.clauses.near(verb, self.clauses.subject(verb))
+        obj = self._patient(verb, obj)
         return obj is None or not (
             args.is_thing(obj) or args.is_abstract(obj) or obj.lower_ == "it"
         )
+
+    def _patient(self, verb: Token, obj: Token | None) -> Token | None:
+        """What a verb is done to: its object, else a passive's subject."""
+        if obj is None and self.clauses.passive(verb):
+            return self.clauses.near(verb, self.clauses.subject(verb))
+        return obj
 
     def _advances_a_thing(self, obj: Token | None) -> bool:
         """Whether a verb's object is something, not someone who can act ("him" included)."""
@@ -637,8 +642,7 @@ class _Finder:
     def _done_to_a_party(self, verb: Token, obj: Token | None) -> bool:
         """Whether an act is done to a party (a state, a people, an organisation), the object
         or a passive's subject ("Kosovo was recognized")."""
-        if obj is None and self.clauses.passive(verb):
-            obj = self.clauses.near(verb, self.clauses.subject(verb))
+        obj = self._patient(verb, obj)
         return obj is not None and self.args.entity_type(obj) in self.cues.party_entity_types
 
     def _undergone(self, verb: Token, lemma: str, obj: Token | None) -> Token | None:

@@ -209,6 +209,7 @@ class Clauses:
         return row is not None and row.category in FORCE_DONE_TO
 
     def _stance(self, verb: Token) -> bool:
+        """Whether a participle tells a stance before "to", with no agent."""
         return (
             verb.lemma_.lower() in self.cues.stative_participles
             and verb.tag_ == "VBN"
@@ -380,10 +381,10 @@ class Clauses:
             left = self._political_place_of(verb, obj, WITHDRAWN_FROM)
             if left is not None:
                 return left
-        left_from = next((c for c in verb.children if c.i == verb.i + 1 and _out_of(c)), None)
+        left_from = next((_out_of(c) for c in verb.children if c.i == verb.i + 1), None)
         if category is not None and left_from is not None and row is not None and row.particle:
             # "pulled out of the deal": what one pulls out of is what the act is done to.
-            return prep_object(next(c for c in left_from.children if c.lower_ == "of"))
+            return prep_object(left_from)
         if row is not None and row.preposition in cues.target_prepositions:
             prep = next((c for c in verb.children if c.lower_ == row.preposition), None)
             # An actor as direct object is the target wherever the act takes place ("met
@@ -846,22 +847,24 @@ def particles(verb: Token, known: frozenset[str]) -> list[str]:
             and not any(child.children)
             and not _paired_adverb(child)
         )
-        or (child.i == verb.i + 1 and _out_of(child))
+        or (child.i == verb.i + 1 and _out_of(child) is not None)
     ]
 
 
-def _out_of(word: Token) -> bool:
-    """Whether a word is the "out" of "out of", read as a preposition governing "of"; not
-    the idiom "out of hand" ("dismissed out of hand")."""
-    return (
-        word.dep_ == "prep"
-        and word.lower_ == "out"
-        and any(
-            c.dep_ == "prep"
+def _out_of(word: Token) -> Token | None:
+    """The "of" of "out of" when the parser reads `word`, "out", as a preposition governing
+    it; not in the idiom "out of hand" ("dismissed out of hand")."""
+    if word.dep_ != "prep" or word.lower_ != "out":
+        return None
+    return next(
+        (
+            c
+            for c in word.children
+            if c.dep_ == "prep"
             and c.lower_ == "of"
             and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "hand")
-            for c in word.children
-        )
+        ),
+        None,
     )
 
 
@@ -974,9 +977,8 @@ def governing_prepositions(verb: Token) -> dict[str, frozenset[str]]:
             continue
         if child.dep_ not in ("prep", "agent"):
             continue
-        if _out_of(child):
-            # "pulled out of the coalition": "of" is the preposition of "pull out".
-            child = next(c for c in child.children if c.lower_ == "of")
+        # "pulled out of the coalition": "of" is the preposition of "pull out".
+        child = _out_of(child) or child
         objects = [g for g in child.children if g.dep_ == "pobj"]
         if _fronted(child, verb):
             continue
