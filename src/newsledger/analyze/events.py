@@ -636,8 +636,8 @@ class _Finder:
         return obj
 
     def _advances_a_thing(self, obj: Token | None) -> bool:
-        """Whether a verb's object is something, not someone who can act ("him" included)."""
-        return obj is not None and not (self.args.is_actor(obj) or obj.lower_ in PERSONAL_PRONOUNS)
+        """Whether a verb's object is something, not someone who can act."""
+        return obj is not None and not self.args.is_actor(obj)
 
     def _done_to_a_party(self, verb: Token, obj: Token | None) -> bool:
         """Whether an act is done to a party (a state, a people, an organisation), the object

@@ -194,9 +194,10 @@ class Clauses:
             return False
         if any(c.dep_ in PASSIVE_MARKS for c in verb.children) or past_participle_modifier(verb):
             return True
+        # The lexicon lookup last: passive() is asked of every verb, most not coordinated.
         return (
-            (verb.tag_ == "VBN" or self._done_to_without_object(verb))
-            and shares_auxiliaries(verb)
+            shares_auxiliaries(verb)
+            and (verb.tag_ == "VBN" or self._done_to_without_object(verb))
             and self.passive(verb.head)
         )
 
