@@ -641,6 +641,83 @@ def test_coordinated_passive_participles_share_subject_and_agent(analyzer: Analy
     assert roles(analyzer, "He was shot and attacked the police.", "attack") == ("He", "the police")
 
 
+def test_a_headline_counts_those_killed_without_its_auxiliary(analyzer: Analyzer) -> None:
+    text = "Three people killed and 12 wounded as gunmen storm hotel."
+    assert roles(analyzer, text, "kill") == (None, "Three people")
+    assert roles(analyzer, text, "wound") == (None, "12")
+    text = "Fifty-eight killed, hundreds wounded, the savagery of the attack is unspeakable."
+    assert roles(analyzer, text, "wound") == (None, "hundreds")
+    text = "Men have been butchered, women abducted, and virgins ravished."
+    assert roles(analyzer, text, "ravish") == (None, "virgins")
+    # With an object or an auxiliary the subject acts; a relative clause's object is its noun.
+    assert roles(analyzer, "Two gunmen killed a guard.", "kill") == ("Two gunmen", "a guard")
+    assert roles(analyzer, "Three soldiers have killed.", "kill") == ("Three soldiers", None)
+    text = "The man the police arrested was released."
+    assert roles(analyzer, text, "arrest")[0] == "the police"
+    # Verbs of force done without an object keep their subject; dawn is no target.
+    assert roles(analyzer, "Two gunmen attacked at dawn.", "attack") == ("Two gunmen", None)
+
+
+def test_the_time_an_act_takes_does_not_do_it(analyzer: Analyzer) -> None:
+    assert roles(analyzer, "Often, it takes years to deport them.", "deport") == (None, "them")
+    text = "The government took three years to deport them."
+    assert roles(analyzer, text, "deport") == ("The government", "them")
+    text = "They persuaded the rebels to free the hostages."
+    assert roles(analyzer, text, "free") == ("the rebels", "the hostages")
+    text = "The amendment instructed May to renegotiate her Brexit deal with the EU."
+    assert roles(analyzer, text, "renegotiate") == ("May", "her Brexit deal")
+    text = "On June 23, 2016, the UK voted in a referendum to leave the European Union."
+    assert roles(analyzer, text, "leave") == ("the UK", "the European Union")
+    # A day before the verb is no one it calls on to act.
+    text = "On Monday, they began floating a scenario."
+    assert roles(analyzer, text, "float") == ("they", "a scenario")
+    text = "The rebels called upon the army to withdraw."
+    assert roles(analyzer, text, "withdraw") == ("the army", None)
+
+
+def test_being_billed_as_something_is_no_charge(analyzer: Analyzer) -> None:
+    text = "They are billed as pioneering feminists."
+    assert event(events_of(analyzer, text), "bill").category is None
+    text = "Traffickers are charging the migrants 15,000 euros to cross the Channel."
+    assert [e.category for e in events_of(analyzer, text) if e.action.lemma == "charge"] in (
+        [],
+        [None],
+    )
+    assert event(events_of(analyzer, "The police charged two men."), "charge").category == "ACCUSE"
+
+
+def test_a_claim_without_an_accusation_is_none(analyzer: Analyzer) -> None:
+    for text in (
+        "Benedict IX claimed the papacy again.",
+        "ISIS does not claim credit for events that are not theirs.",
+        "He nit-picked about what he claimed were factual errors.",
+    ):
+        assert [e.category for e in events_of(analyzer, text) if e.action.lemma == "claim"] in (
+            [],
+            [None],
+        ), text
+    text = "The group claimed compensation from the government."
+    assert event(events_of(analyzer, text), "claim").category == "REQUEST"
+    text = "One lawmaker is hinting that the government is covering up a big story."
+    assert event(events_of(analyzer, text), "hint").category is None
+
+
+def test_fighting_crime_or_behaviour_is_no_fight(analyzer: Analyzer) -> None:
+    for text in ("Police vowed to fight crime.", "She will fight predatory behavior."):
+        assert event(events_of(analyzer, text), "fight").category is None, text
+    assert event(events_of(analyzer, "The army fought the rebels."), "fight").category == "ASSAULT"
+
+
+def test_what_a_threat_is_of_is_no_one_threatening(analyzer: Analyzer) -> None:
+    text = "The regime has been throwing around threats of nuclear war."
+    assert event(events_of(analyzer, text), "threaten").actor is None
+    assert roles(analyzer, "The threat of ISIS is real.", "threaten") == ("ISIS", None)
+    assert roles(analyzer, "The protests of the farmers continued.", "protest") == (
+        "the farmers",
+        None,
+    )
+
+
 def test_a_person_named_before_a_killing_is_its_victim(analyzer: Analyzer) -> None:
     text = "The CIA's continued secrecy in the JFK assassination is no big surprise."
     assert roles(analyzer, text, "assassinate") == (None, "JFK")

@@ -454,7 +454,8 @@ class _Finder:
             # acknowledging ("recognized his error" is no praise, "recognized Kosovo" supports) or
             # advancing a thing ("pushed the collusion narrative" demands nothing) or
             # telling a decrease ("the population declined" refused nothing) or striving ("fought
-            # to keep the reports confidential" is no fight).
+            # to keep the reports confidential" is no fight) or asking a price ("charging the
+            # migrants 15,000 euros" accuses no one).
             if (
                 row is not None
                 and (
@@ -470,6 +471,7 @@ class _Finder:
                     or (lemma in cues.advocacy_verbs and self._advances_a_thing(obj))
                     or (lemma in cues.decrease_verbs and self._decreases(verb))
                     or (lemma in cues.effort_verbs and self._strives(verb))
+                    or (lemma in cues.price_verbs and _asks_a_sum(verb))
                 )
                 and row.source != "curated"
                 and row.parts == 0
@@ -1200,3 +1202,12 @@ def _asks_a_question(verb: Token) -> bool:
             if first.tag_ in QUESTION_TAGS or first.dep_ == "aux" or marked(child, WHETHER):
                 return True
     return False
+
+
+def _asks_a_sum(verb: Token) -> bool:
+    """Whether a sum is among a verb's objects: a sum of money, or a number as its second
+    object ("charging the migrants 15,000 euros"; not "charged two men")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return any(c.ent_type_ == "MONEY" for c in objects) or any(
+        c.tag_ == "CD" or any(n.dep_ == "nummod" for n in c.children) for c in objects[1:]
+    )

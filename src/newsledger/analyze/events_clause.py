@@ -62,6 +62,8 @@ PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
 FINITE_VERB_DEPS = SUBJECT_DEPS | {"aux"}
 VERB_OBJECT_DEPS = frozenset({"dobj", "dative", "ccomp"})
 VERB_POS = frozenset({"VERB", "AUX"})
+# Personal and relative pronouns: "those who killed", "they arrested".
+PRONOUN_TAGS = RELATIVE_TAGS | {"PRP"}
 TIME_LABELS = frozenset({"DATE", "TIME"})
 PERFECT = frozenset({"have"})
 # Clauses a verb governs, one of which may be introduced by a preposition the parser reads as
@@ -182,9 +184,10 @@ class Clauses:
         return lemmas(obj)
 
     def object(self, verb: Token) -> Token | None:
-        """The direct object, or the subject of a passive verb."""
-        wanted = "nsubjpass" if self.passive(verb) else "dobj"
-        return next((c for c in verb.children if c.dep_ == wanted), None)
+        """The direct object, or the subject of a passive verb (an "nsubj" in a headline's
+        "12 wounded")."""
+        wanted = SUBJECT_DEPS if self.passive(verb) else frozenset({"dobj"})
+        return next((c for c in verb.children if c.dep_ in wanted), None)
 
     def passive(self, verb: Token) -> bool:
         """A verb in the passive voice, also a participle coordinated with one, whose
@@ -192,7 +195,9 @@ class Clauses:
         stance ("are opposed to the war")."""
         if self._stance(verb):
             return False
-        if any(c.dep_ in PASSIVE_MARKS for c in verb.children) or past_participle_modifier(verb):
+        if any(c.dep_ in PASSIVE_MARKS for c in verb.children):
+            return True
+        if past_participle_modifier(verb) or self._reduced_passive(verb):
             return True
         # The lexicon lookup last: passive() is asked of every verb, most not coordinated.
         return (
@@ -208,6 +213,21 @@ class Clauses:
             return False
         row = self.lexicon.match(self.lemma(verb), frozenset(), frozenset(), {})
         return row is not None and row.category in FORCE_DONE_TO
+
+    def _reduced_passive(self, verb: Token) -> bool:
+        """A passive without its auxiliary, as headlines and lists of atrocities write it: a
+        verb of force always done to someone, with a subject and neither an auxiliary nor an
+        object ("Three people *killed* and 12 *wounded*", "women abducted, virgins
+        *ravished*"); not a relative clause, whose object is its noun ("the man police
+        arrested"), nor a pronoun's act ("those who killed")."""
+        if verb.tag_ not in ("VBD", "VBN") or verb.dep_ == "relcl":
+            return False
+        if verb.lemma_.lower() not in self.cues.victim_verbs:
+            return False
+        if any(c.dep_ in ("aux", "dobj") for c in verb.children):
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.tag_ not in PRONOUN_TAGS
 
     def _stance(self, verb: Token) -> bool:
         """Whether a participle tells a stance before "to", with no agent."""
@@ -345,17 +365,36 @@ class Clauses:
         if governor.pos_ == "ADJ":
             return self.subject(governor.head) if governor.head.i != governor.i else None
         if governor.lemma_.lower() not in self.cues.subject_control_verbs:
-            controlled = self.object(governor) or next(
-                (
-                    prep_object(c)
-                    for c in governor.children
-                    if c.dep_ == "prep" and c.lower_ in ("on", "upon") and prep_object(c)
-                ),
-                None,
-            )
-            if controlled is not None:
+            controlled = self.object(governor) or self._called_on(governor)
+            if controlled is not None and not self._time(controlled):
                 return controlled
+            if controlled is not None:
+                # The time an act takes does not do it, nor does the "it" before it ("it
+                # takes years to deport them"); who takes the time does ("the government
+                # took three years to deport them").
+                subject = self.subject(governor)
+                return None if subject is None or subject.lower_ == "it" else subject
         return self.subject(governor)
+
+    def _called_on(self, governor: Token) -> Token | None:
+        """Who a verb calls "on" or "upon" to act ("called on Iraq to"); not a day before it
+        ("On Monday, they began floating")."""
+        for child in governor.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "upon") and child.i > governor.i:
+                called = prep_object(child)
+                if called is not None and called.ent_type_ not in TIME_LABELS:
+                    return called
+        return None
+
+    def _time(self, noun: Token) -> bool:
+        """A time spent or a date ("took years", "spent three weeks", "voted on June 23, 2016
+        to"); a month's name alone may be someone's ("instructed May to")."""
+        if noun.lemma_.lower() in self.cues.duration_nouns:
+            return True
+        following = self.doc[noun.i + 1] if noun.i + 1 < len(self.doc) else None
+        return noun.ent_type_ in TIME_LABELS and (
+            noun.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I")
+        )
 
     def target(self, verb: Token, row: LexiconRow | None, noun: Token | None) -> Token | None:
         cues = self.cues
@@ -590,11 +629,15 @@ class Clauses:
             pobj = prep_object(child)
             if pobj is None or pobj.ent_type_ in TIME_LABELS:
                 continue
-            if _fronted(child, token):
+            if _fronted(child, token) or self._time_of_day(pobj):
                 continue
             if places or self.args.place(pobj) is None or self.args.entity(pobj) is not None:
                 return pobj
         return None
+
+    def _time_of_day(self, noun: Token) -> bool:
+        """A time of day the tagger did not name a time ("at dawn"; not "on Late Night")."""
+        return noun.lemma_.lower() in self.cues.times_of_day and not noun.ent_type_
 
     def noun_roles(self, noun: Token, row: LexiconRow) -> tuple[Token | None, Token | None]:
         """(actor, target) of an event noun: "its clashes with the soldiers", "the expulsion
@@ -638,9 +681,23 @@ class Clauses:
                 lent_target = self.prepositional_target(child)
         if done_to is not None and row.of_role == "target":
             target = self._done_to(noun)
-        elif done_to is not None and row.of_role == "actor" and actor is None:
+        elif (
+            done_to is not None
+            and row.of_role == "actor"
+            and actor is None
+            and self._of_actor(row, done_to)
+        ):
             actor = done_to
         return actor, target or self.prepositional_target(noun) or lent_target
+
+    def _of_actor(self, row: LexiconRow, done_to: Token) -> bool:
+        """Whether the "of" phrase of a noun whose "of" names who acts does: not a thing ("a
+        negotiation of this complexity"); and a threat's mostly names what is threatened
+        ("threats of nuclear war", "under threat of death"), so only a party counts there ("the
+        threat of ISIS")."""
+        if row.category == "THREATEN":
+            return self.args.is_actor(done_to)
+        return not self.args.is_thing(done_to)
 
     def _victim(self, noun: Token, row: LexiconRow, modifier: Token) -> bool:
         """Whether a person named before a noun of force done to someone is who it is done to

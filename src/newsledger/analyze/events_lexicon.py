@@ -127,6 +127,18 @@ class EventCues(BaseModel):
     # ("was not facing an existential threat"; "faces threats from Iran"), where a threat one
     # receives was made.
     exposure_verbs: frozenset[str]
+    # Verbs of force always done to someone: with a subject and neither an auxiliary nor an
+    # object, they are a passive without its auxiliary ("Three people killed", "women
+    # abducted, virgins ravished").
+    victim_verbs: frozenset[str]
+    # Times the tagger seldom names a time ("attacked at dawn"): no target.
+    times_of_day: frozenset[str]
+    # Nouns of the time an act takes ("took years to", "spent three weeks studying"): who
+    # spends it acts, not the time.
+    duration_nouns: frozenset[str]
+    # Verbs that ask a price when a sum is their object ("charging the migrants 15,000
+    # euros"): no accusation.
+    price_verbs: frozenset[str]
     # Verbs whose bare CAMEO sense needs them intransitive: people who "demonstrated in
     # Belgrade" protest, a video that "demonstrates the racism" shows it; who "submits to" a
     # ruler yields, who "submitted his report" hands it in; who "compromises on" a demand
