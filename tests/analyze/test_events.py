@@ -300,6 +300,10 @@ def test_a_predicate_the_parser_negates_negates_the_event(analyzer: Analyzer) ->
             "recognise",
             "SUPPORT",
         ),
+        # Forcing a plan through Parliament passes it; beating war drums is rhetoric.
+        ("The government forced the bill through Parliament.", "force", None),
+        ("The rebels forced the villagers to flee.", "force", "COERCE"),
+        ("President Trump keeps beating the war drums.", "beat", None),
         # Applying for something appeals; applying a principle does not.
         ("Iran applied for membership in the WTO.", "apply", "REQUEST"),
         ("The US applied pressure on Iran.", "apply", "REQUEST"),
@@ -649,6 +653,8 @@ def test_a_headline_counts_those_killed_without_its_auxiliary(analyzer: Analyzer
     assert roles(analyzer, text, "wound") == (None, "hundreds")
     text = "Men have been butchered, women abducted, and virgins ravished."
     assert roles(analyzer, text, "ravish") == (None, "virgins")
+    text = "Virginia man Mohamad Jamal Khweis sentenced to 20 years in prison for joining ISIS."
+    assert roles(analyzer, text, "sentence") == (None, "Virginia man Mohamad Jamal Khweis")
     # With an object or an auxiliary the subject acts; a relative clause's object is its noun.
     assert roles(analyzer, "Two gunmen killed a guard.", "kill") == ("Two gunmen", "a guard")
     assert roles(analyzer, "Three soldiers have killed.", "kill") == ("Three soldiers", None)
@@ -673,6 +679,11 @@ def test_the_time_an_act_takes_does_not_do_it(analyzer: Analyzer) -> None:
     assert roles(analyzer, text, "float") == ("they", "a scenario")
     text = "The rebels called upon the army to withdraw."
     assert roles(analyzer, text, "withdraw") == ("the army", None)
+    # Nor is a thing one relies on: who pushes is who doubled down; whom one pushes into
+    # backing a deal backs it.
+    text = "Mrs May has doubled down on the scare tactics to push MPs into backing her deal."
+    assert roles(analyzer, text, "push") == ("Mrs May", "MPs")
+    assert roles(analyzer, text, "back") == ("MPs", "her deal")
 
 
 def test_being_billed_as_something_is_no_charge(analyzer: Analyzer) -> None:
@@ -684,6 +695,40 @@ def test_being_billed_as_something_is_no_charge(analyzer: Analyzer) -> None:
         [None],
     )
     assert event(events_of(analyzer, "The police charged two men."), "charge").category == "ACCUSE"
+
+
+def test_travelling_or_approaching_is_a_visit_only_to_someone_or_a_capital(
+    analyzer: Analyzer,
+) -> None:
+    text = "Oswald traveled to Mexico City."
+    assert event(events_of(analyzer, text), "travel").category == "CONSULT"
+    text = "It is the path that I am called to travel."
+    assert event(events_of(analyzer, text), "travel").category is None
+    # Approaching is done to someone: not to a thing, however one names them.
+    text = "Attorneys for the accusers have been approached by committee staff."
+    assert event(events_of(analyzer, text), "approach").category == "CONSULT"
+    text = "We need to be mindful of that as we approach decisions on sanctions."
+    assert event(events_of(analyzer, text), "approach").category is None
+
+
+def test_offering_thoughts_or_inserting_words_is_no_event(analyzer: Analyzer) -> None:
+    text = "Peter Malak offered similar thoughts."
+    assert event(events_of(analyzer, text), "offer").category is None
+    text = "Google can manipulate voters by inserting negative search suggestions."
+    assert event(events_of(analyzer, text), "insert").category is None
+    assert event(events_of(analyzer, "Iran offered a ceasefire."), "offer").category == "AGREE"
+
+
+def test_who_obtains_assurances_is_given_them(analyzer: Analyzer) -> None:
+    text = "The government obtained assurances that the backstop will be temporary."
+    assert roles(analyzer, text, "obtain") == (None, "The government")
+
+
+def test_extracting_a_thing_is_no_coercion(analyzer: Analyzer) -> None:
+    text = "Authorities extracted a video from his cell phone."
+    assert event(events_of(analyzer, text), "extract").category is None
+    text = "Commandos extracted the hostages from the compound."
+    assert event(events_of(analyzer, text), "extract").category == "COERCE"
 
 
 def test_a_claim_without_an_accusation_is_none(analyzer: Analyzer) -> None:

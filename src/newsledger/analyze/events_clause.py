@@ -377,12 +377,13 @@ class Clauses:
         return self.subject(governor)
 
     def _called_on(self, governor: Token) -> Token | None:
-        """Who a verb calls "on" or "upon" to act ("called on Iraq to"); not a day before it
-        ("On Monday, they began floating")."""
+        """Who a verb calls "on" or "upon" to act ("called on Iraq to", "relied on the courts
+        to"); not a day before it ("On Monday, they began floating"), nor a thing ("doubled
+        down on the scare tactics to push MPs")."""
         for child in governor.children:
             if child.dep_ == "prep" and child.lower_ in ("on", "upon") and child.i > governor.i:
                 called = prep_object(child)
-                if called is not None and called.ent_type_ not in TIME_LABELS:
+                if called is not None and self.args.is_actor(called):
                     return called
         return None
 
