@@ -74,6 +74,7 @@ from spacy.tokens import Span as SpacySpan
 from newsledger.analyze.events_args import RELATIVE_TAGS, Participants, of_object, prep_object
 from newsledger.analyze.events_clause import (
     PASSIVE_MARKS,
+    QUESTION_TAGS,
     RECIPIENT_REQUIRED,
     TIME_LABELS,
     VERB_POS,
@@ -86,6 +87,7 @@ from newsledger.analyze.events_clause import (
     object_predicate,
     particles,
     past_participle_modifier,
+    relative_object,
     shares_auxiliaries,
 )
 from newsledger.analyze.events_lexicon import EventLexicon, LexiconRow
@@ -113,7 +115,6 @@ FORCE_CATEGORIES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # What a document does with words ("the release said", "the statement read").
 SAYING = frozenset({"say", "state", "read", "note", "add", "write"})
 # A question opens with a wh-word or "whether"/"if" ("asked how he would fund it").
-QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 WHETHER = frozenset({"whether", "if"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you", "we", "us"})
 # A date in these roles is a participant the tagger took for a date ("May and the E.U.").
@@ -1114,28 +1115,10 @@ def _transitive(verb: Token) -> bool:
     "demonstrates that ...", "is demonstrated by"), or one that compares ("as the schism
     demonstrates"), or whose relative clause has its noun for object ("the attitude the
     government demonstrated")."""
-    return _relative_object(verb) or any(
+    return relative_object(verb) or any(
         c.dep_ in ("dobj", "nsubjpass", "csubjpass", "auxpass", "ccomp", "xcomp", "attr", "oprd")
         or (c.dep_ == "mark" and c.lower_ == "as")
         for c in verb.children
-    )
-
-
-def _relative_object(verb: Token) -> bool:
-    """Whether a verb's relative clause leaves out its object, the noun it describes: its
-    subject is no relative pronoun and no word stands in for a time or a place ("the attitude
-    the government demonstrated"; not "students who demonstrated", "the day they
-    demonstrated", "where they demonstrated", "the city they demonstrated in")."""
-    return (
-        verb.dep_ == "relcl"
-        and verb.head.ent_type_ not in TIME_LABELS
-        and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in verb.children)
-        and not any(
-            c.tag_ in QUESTION_TAGS
-            or c.dep_ in ("dobj", "npadvmod")
-            or (c.dep_ == "prep" and not any(c.children))
-            for c in verb.children
-        )
     )
 
 

@@ -64,6 +64,7 @@ VERB_OBJECT_DEPS = frozenset({"dobj", "dative", "ccomp"})
 VERB_POS = frozenset({"VERB", "AUX"})
 # Personal and relative pronouns: "those who killed", "they arrested".
 PRONOUN_TAGS = RELATIVE_TAGS | {"PRP"}
+QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 PERFECT = frozenset({"have"})
 # Clauses a verb governs, one of which may be introduced by a preposition the parser reads as
@@ -415,6 +416,16 @@ class Clauses:
         if dative is not None:
             return prep_object(dative) if dative.pos_ == "ADP" else dative
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if (
+            obj is None
+            and relative_object(verb)
+            and self.args.is_actor(verb.head)
+            and self.prepositional_target(verb) is None
+        ):
+            # "the man the police arrested"; only someone, as a noun may tell how or why
+            # ("the extent they cooperated", "the reason he resigned"), and not where the verb
+            # names whom it is done to ("the dictatorship Francis imposed on the Church").
+            return verb.head
         category = row.category if row is not None else None
         # Not for giving: "released a photograph taken by the spacecraft" gives it nothing.
         agent_counts = category is not None and category not in RECIPIENT_REQUIRED
@@ -860,6 +871,24 @@ def past_participle_modifier(verb: Token) -> bool:
         return not objects
     # Finding the sentence walks its tokens: only asked when the answer turns on it.
     return verb.sent.root.pos_ in VERB_POS
+
+
+def relative_object(verb: Token) -> bool:
+    """Whether a verb's relative clause leaves out its object, the noun it describes: its
+    subject is no relative pronoun and no word stands in for a time or a place ("the attitude
+    the government demonstrated"; not "students who demonstrated", "the day they
+    demonstrated", "where they demonstrated", "the city they demonstrated in")."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.head.ent_type_ not in TIME_LABELS
+        and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in verb.children)
+        and not any(
+            c.tag_ in QUESTION_TAGS
+            or c.dep_ in ("dobj", "npadvmod")
+            or (c.dep_ == "prep" and not any(c.children))
+            for c in verb.children
+        )
+    )
 
 
 def shares_auxiliaries(verb: Token) -> bool:
